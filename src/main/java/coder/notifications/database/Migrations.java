@@ -1,0 +1,34 @@
+package coder.notifications.database;
+
+import jakarta.servlet.ServletContext;
+import java.util.Objects;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the schema to the newest version with the versioned SQL under {@code db/migration}, the only source of
+ * the schema. Flyway holds a PostgreSQL advisory lock while it migrates, so replicas that start together apply
+ * each migration exactly once: the others wait and then find nothing left to do.
+ */
+public final class Migrations {
+
+    private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
+
+    private Migrations() {
+    }
+
+    public static void migrate(DataSource database, ServletContext application) {
+        var result = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(database)
+                .resourceProvider(new MigrationScripts(application))
+                .validateMigrationNaming(true)
+                .load()
+                .migrate();
+        if (result.targetSchemaVersion == null && result.initialSchemaVersion == null) {
+            throw new IllegalStateException("no migration scripts found under " + MigrationScripts.FOLDER);
+        }
+        LOG.info("notifications: database schema at version " + Objects.requireNonNullElse(result.targetSchemaVersion,
+                result.initialSchemaVersion) + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+}

@@ -1,0 +1,79 @@
+package coder.notifications.lifecycle;
+
+import coder.notifications.config.DeploymentSettings;
+import coder.notifications.config.EmailSettings;
+import coder.notifications.config.InvalidSettingException;
+import coder.notifications.config.NotifierSettings;
+import coder.notifications.config.SettingsProducer;
+import coder.notifications.config.WebhookSettings;
+import coder.notifications.database.DatabaseSettings;
+import coder.notifications.database.Migrations;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
+import jakarta.enterprise.context.Initialized;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/** Start-up in a fixed order: validate every setting, migrate the schema, then announce {@link ServiceReady}. */
+@ApplicationScoped
+public class ServiceLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(ServiceLifecycle.class.getName());
+
+    /** Shutdown observers of other packages run before this priority, while the database is still there. */
+    public static final int DATABASE_STOPS = 10_000;
+
+    @Inject
+    Event<ServiceReady> ready;
+
+    @Resource(lookup = "jdbc/notifications")
+    DataSource database;
+
+    volatile boolean started;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) ServletContext application) {
+        try {
+            validateSettings();
+            Migrations.migrate(database, application);
+        } catch (InvalidSettingException e) {
+            throw FatalStartup.stop("invalid configuration: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw FatalStartup.stop("cannot start: " + FatalStartup.describe(e), e);
+        }
+        started = true;
+        ready.fire(new ServiceReady());
+        LOG.info("notifications: service ready");
+    }
+
+    /** Stops the built-in database, if one runs: the data source behind the JNDI name owns it. */
+    void stop(@Observes @Priority(DATABASE_STOPS) Shutdown shutdown) {
+        try {
+            if (database.isWrapperFor(AutoCloseable.class)) {
+                database.unwrap(AutoCloseable.class).close();
+            }
+        } catch (Exception e) {
+            LOG.warning("notifications: could not stop the built-in database: " + e.getMessage());
+        }
+    }
+
+    /** Whether start-up completed: settings valid and schema current. */
+    public boolean started() {
+        return started;
+    }
+
+    private static void validateSettings() {
+        var source = SettingsProducer.source();
+        var deployment = DeploymentSettings.from(source);
+        var notifier = NotifierSettings.from(source);
+        var email = EmailSettings.from(source);
+        var webhook = WebhookSettings.from(source);
+        var database = DatabaseSettings.from(source);
+        LOG.info("notifications: settings: " + deployment + " " + notifier + " " + webhook + " " + email + " " + database);
+    }
+}
