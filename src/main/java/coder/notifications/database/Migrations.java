@@ -23,6 +23,8 @@ public final class Migrations {
                 .dataSource(database)
                 .resourceProvider(new MigrationScripts(application))
                 .validateMigrationNaming(true)
+                // Templates contain Pebble syntax such as ${{ ... }}: nothing in a script is a placeholder.
+                .placeholderReplacement(false)
                 .load()
                 .migrate();
         if (result.targetSchemaVersion == null && result.initialSchemaVersion == null) {

@@ -1,0 +1,62 @@
+package coder.notifications.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WebhookAndDeploymentSettingsTest {
+
+    @Test
+    void theWebhookEndpointIsOptional() {
+        assertEquals(Optional.empty(), WebhookSettings.from(Settings.of()).endpoint());
+        assertEquals(Optional.of(URI.create("https://hooks.example.com/coder")), WebhookSettings.from(
+                Settings.of("CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", "https://hooks.example.com/coder")).endpoint());
+    }
+
+    @Test
+    void theWebhookEndpointIsPrintedWithoutItsToken() {
+        var settings = WebhookSettings.from(Settings.of(
+                "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", "https://user:secret@hooks.example.com/coder?token=secret"));
+        assertFalse(settings.toString().contains("secret"), settings.toString());
+    }
+
+    @Test
+    void deploymentDefaults() {
+        var settings = DeploymentSettings.from(Settings.of());
+        assertEquals(URI.create("http://localhost:3000"), settings.accessUrl());
+        assertEquals(3000, settings.httpPort());
+        assertFalse(settings.verbose());
+    }
+
+    @Test
+    void theAccessUrlLosesItsTrailingSlash() {
+        assertEquals(URI.create("https://coder.example.com"),
+                DeploymentSettings.from(Settings.of("CODER_ACCESS_URL", "https://coder.example.com/")).accessUrl());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT, not a url",
+            "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT, ftp://example.com/hook",
+            "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT, http://",
+            "CODER_ACCESS_URL, coder.example.com",
+            "CODER_HTTP_PORT, 0",
+            "CODER_HTTP_PORT, 65536",
+            "CODER_HTTP_PORT, http",
+            "CODER_VERBOSE, loud"})
+    void anInvalidValueNamesTheVariable(String variable, String value) {
+        var error = assertThrows(InvalidSettingException.class, () -> {
+            WebhookSettings.from(Settings.of(variable, value));
+            DeploymentSettings.from(Settings.of(variable, value));
+        });
+        assertEquals(variable, error.variable());
+        assertTrue(error.getMessage().contains(value), error.getMessage());
+    }
+}

@@ -1,0 +1,34 @@
+package coder.notifications.system;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A replica with a configuration it cannot run with stops at start-up and says which setting is wrong. */
+class StartupRefusalIT {
+
+    @Test
+    void aDispatchTimeoutNotShorterThanTheLeasePeriodStopsTheServer() throws Exception {
+        var service = ServiceProcess.launch("refusal-dispatch-timeout", ServiceProcess.env(
+                "CODER_NOTIFICATIONS_DISPATCH_TIMEOUT", "3m"));
+        int exit = service.awaitExit(Duration.ofSeconds(150));
+        var output = service.output();
+        assertNotEquals(0, exit, output);
+        assertTrue(output.contains("CODER_NOTIFICATIONS_DISPATCH_TIMEOUT: invalid value \"3m0s\""), output);
+        assertTrue(output.contains("CODER_NOTIFICATIONS_LEASE_PERIOD"), output);
+    }
+
+    @Test
+    void anUnusableDatabaseUrlStopsTheServerWithoutShowingThePassword() throws Exception {
+        var service = ServiceProcess.launch("refusal-database-url", ServiceProcess.env(
+                "CODER_PG_CONNECTION_URL", "mysql://coder:topsecret@localhost/coder"));
+        int exit = service.awaitExit(Duration.ofSeconds(150));
+        var output = service.output();
+        assertNotEquals(0, exit, output);
+        assertTrue(output.contains("CODER_PG_CONNECTION_URL"), output);
+        assertFalse(output.contains("topsecret"), output);
+    }
+}

@@ -1,0 +1,45 @@
+package coder.notifications.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** SQL access to a built-in database of the suite, found the way the service records it: its port file. */
+final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    static int port(Path cacheDirectory) {
+        try {
+            return Integer.parseInt(Files.readString(cacheDirectory.resolve("postgres").resolve("port")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The built-in database of the shared service. */
+    static Connection connect() throws SQLException {
+        return connect(ServiceProcess.WORK.resolve("cache"), "postgres");
+    }
+
+    static Connection connect(Path cacheDirectory, String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port(cacheDirectory) + "/" + database + "?user=postgres");
+    }
+
+    static List<String> column(Connection connection, String sql) throws SQLException {
+        var values = new ArrayList<String>();
+        try (var statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
+    }
+}
