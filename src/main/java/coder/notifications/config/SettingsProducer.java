@@ -15,6 +15,13 @@ public class SettingsProducer {
         return new SettingSource(property -> config.getOptionalValue(property, String.class));
     }
 
+    /** The clock every time-dependent decision reads, so tests can pin it. */
+    @Produces
+    @Singleton
+    java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
     @Produces
     @Singleton
     NotifierSettings notifier() {

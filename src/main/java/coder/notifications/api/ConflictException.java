@@ -1,0 +1,9 @@
+package coder.notifications.api;
+
+/** The request contradicts what is stored (409), such as a username another user already has. */
+public class ConflictException extends RuntimeException {
+
+    public ConflictException(String message) {
+        super(message);
+    }
+}

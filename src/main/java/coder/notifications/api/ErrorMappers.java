@@ -1,0 +1,72 @@
+package coder.notifications.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** One mapper per kind of failure, each answering the JSON error shape; never a class name or a stack trace. */
+public final class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+    private ErrorMappers() {
+    }
+
+    static Response answer(Response.Status status, ApiError error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    }
+
+    @Provider
+    public static class InvalidRequest implements ExceptionMapper<InvalidRequestException> {
+        @Override
+        public Response toResponse(InvalidRequestException e) {
+            return answer(Response.Status.BAD_REQUEST, e.error());
+        }
+    }
+
+    @Provider
+    public static class NotFound implements ExceptionMapper<NotFoundException> {
+        @Override
+        public Response toResponse(NotFoundException e) {
+            return answer(Response.Status.NOT_FOUND, ApiError.of(e.getMessage()));
+        }
+    }
+
+    @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException e) {
+            return answer(Response.Status.CONFLICT, ApiError.of(e.getMessage()));
+        }
+    }
+
+    /** Errors of the HTTP layer itself (unknown path, wrong method, wrong media type) keep the JSON shape. */
+    @Provider
+    public static class Http implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            var status = e.getResponse().getStatus();
+            var reason = Response.Status.fromStatusCode(status);
+            var message = reason == null ? "HTTP " + status : reason.getReasonPhrase();
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of(message)).build();
+        }
+    }
+
+    /** Anything unexpected is logged with its cause and answered without it. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            if (e instanceof WebApplicationException web) {
+                return new Http().toResponse(web);
+            }
+            LOG.log(Level.SEVERE, "notifications: request failed", e);
+            return answer(Response.Status.INTERNAL_SERVER_ERROR, ApiError.of("Internal error; see the service log."));
+        }
+    }
+}

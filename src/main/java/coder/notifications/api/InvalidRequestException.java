@@ -1,0 +1,27 @@
+package coder.notifications.api;
+
+import java.util.List;
+
+/** The request cannot be processed as sent (400); every bad field is named. */
+public class InvalidRequestException extends RuntimeException {
+
+    private final List<ApiError.Validation> validations;
+
+    public InvalidRequestException(String message, List<ApiError.Validation> validations) {
+        super(message);
+        this.validations = List.copyOf(validations);
+    }
+
+    public static InvalidRequestException field(String field, String detail) {
+        return new InvalidRequestException("Invalid request: " + field + " " + detail,
+                List.of(new ApiError.Validation(field, detail)));
+    }
+
+    public List<ApiError.Validation> validations() {
+        return validations;
+    }
+
+    public ApiError error() {
+        return new ApiError(getMessage(), "", validations);
+    }
+}

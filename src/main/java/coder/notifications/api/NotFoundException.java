@@ -1,0 +1,9 @@
+package coder.notifications.api;
+
+/** The named resource does not exist (404). */
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

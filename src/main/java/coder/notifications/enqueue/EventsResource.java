@@ -1,0 +1,45 @@
+package coder.notifications.enqueue;
+
+import coder.notifications.api.InvalidRequestException;
+import coder.notifications.api.JsonBodies;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Where existing systems report events: {@code /api/v2/notifications/events} and its batch form. */
+@Path("notifications/events")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class EventsResource {
+
+    @Inject
+    Enqueuer enqueuer;
+
+    @POST
+    public Response enqueue(String body) {
+        return Response.accepted(enqueuer.enqueue(EventRequest.from(JsonBodies.object(body)))).build();
+    }
+
+    @POST
+    @Path("batch")
+    public Map<String, List<Object>> enqueueBatch(String body) {
+        var events = JsonBodies.object(body).get("events");
+        if (events == null || events.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw InvalidRequestException.field("events", "is required: an array of events");
+        }
+        if (events.asJsonArray().size() > Enqueuer.MAX_BATCH) {
+            throw InvalidRequestException.field("events", "holds " + events.asJsonArray().size()
+                    + " events; a batch holds at most " + Enqueuer.MAX_BATCH);
+        }
+        return Map.of("results", enqueuer.enqueueAll(events.asJsonArray()));
+    }
+}

@@ -1,0 +1,9 @@
+package coder.notifications.messages;
+
+import coder.notifications.delivery.Method;
+import java.util.UUID;
+
+/** A message this notifier holds until its lease ends; {@code disabled} when the recipient opted out since. */
+public record LeasedMessage(UUID id, UUID templateId, UUID userId, Method method, String payloadJson,
+                            int attemptCount, boolean disabled) {
+}

@@ -1,0 +1,61 @@
+package coder.notifications.users;
+
+import coder.notifications.api.InvalidRequestException;
+import coder.notifications.api.JsonBodies;
+import coder.notifications.api.NotFoundException;
+import coder.notifications.api.Uuids;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The user directory: {@code /api/v2/users}. */
+@Path("users")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    @Inject
+    UserStore users;
+
+    @Inject
+    UserDirectory directory;
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UserView save(@PathParam("id") String id, String body) {
+        return users.save(Uuids.parse("id", id), UserRequest.from(JsonBodies.object(body)));
+    }
+
+    @GET
+    @Path("{user}")
+    public UserView find(@PathParam("user") String user) {
+        return directory.find(user);
+    }
+
+    @GET
+    public Map<String, List<UserView>> list(@QueryParam("role") String role) {
+        var wanted = Optional.ofNullable(role).filter(name -> !name.isBlank()).map(name -> Role.named(name)
+                .orElseThrow(() -> InvalidRequestException.field("role", "must be one of owner, user-admin, template-admin, auditor, member")));
+        return Map.of("users", users.list(wanted));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public void delete(@PathParam("id") String id) {
+        if (!users.delete(Uuids.parse("id", id))) {
+            throw new NotFoundException("No user with id " + id + ".");
+        }
+    }
+}
