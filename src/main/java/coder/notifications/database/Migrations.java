@@ -22,6 +22,9 @@ public final class Migrations {
         var result = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(database)
                 .resourceProvider(new MigrationScripts(application))
+                // No Java migrations and no callbacks: the SQL files are the whole schema.
+                .locations("classpath:db/migration")
+                .callbackLocations("classpath:db/migration")
                 .validateMigrationNaming(true)
                 // Templates contain Pebble syntax such as ${{ ... }}: nothing in a script is a placeholder.
                 .placeholderReplacement(false)

@@ -32,7 +32,7 @@ public class UserStore {
                     VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text[]), ?6)
                     ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, name = EXCLUDED.name,
                         email = EXCLUDED.email, roles = EXCLUDED.roles, status = EXCLUDED.status, updated_at = now()
-                    RETURNING """ + COLUMNS)
+                    RETURNING\s""" + COLUMNS)
                     .setParameter(1, id).setParameter(2, request.username()).setParameter(3, request.name())
                     .setParameter(4, request.email()).setParameter(5, SqlArrays.literal(request.roles()))
                     .setParameter(6, request.status())
@@ -59,8 +59,8 @@ public class UserStore {
     /** Users holding the role, or everybody when no role is named, by username. */
     public List<UserView> list(Optional<Role> role) {
         var query = role.isPresent()
-                ? entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM users WHERE roles @> ARRAY[?1]::text[] ORDER BY lower(username)")
-                        .setParameter(1, role.get().word())
+                ? entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM users WHERE roles @> CAST(?1 AS text[]) ORDER BY lower(username)")
+                        .setParameter(1, SqlArrays.literal(List.of(role.get().word())))
                 : entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM users ORDER BY lower(username)");
         return rows(query.getResultList()).stream().map(UserStore::view).toList();
     }

@@ -1,0 +1,94 @@
+package coder.notifications.delivery.webhook;
+
+import coder.notifications.config.WebhookSettings;
+import coder.notifications.delivery.Deliverer;
+import coder.notifications.delivery.DeliveryOutcome;
+import coder.notifications.delivery.Method;
+import coder.notifications.delivery.Notification;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Posts the webhook document. 2xx is delivered; 429, 5xx, timeouts and network faults are retried; a redirect
+ * (never followed) and other 4xx are permanent. At most {@value #READ_LIMIT} bytes of an answer are read.
+ */
+@ApplicationScoped
+public class WebhookDeliverer implements Deliverer {
+
+    static final int READ_LIMIT = 512;
+
+    @Inject
+    WebhookSettings settings;
+
+    @Override
+    public Method method() {
+        return Method.webhook;
+    }
+
+    @Override
+    public DeliveryOutcome deliver(Notification notification, Duration timeout) {
+        if (settings.endpoint().isEmpty()) {
+            return new DeliveryOutcome.Permanent("webhook endpoint is not configured: set CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT");
+        }
+        var client = ClientBuilder.newBuilder()
+                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .property("jersey.config.client.followRedirects", false)
+                .property("dev.resteasy.client.follow.redirects", false)
+                .build();
+        try (var response = client.target(settings.endpoint().get()).request(MediaType.APPLICATION_JSON_TYPE)
+                .post(Entity.entity(WebhookDocument.of(notification), MediaType.APPLICATION_JSON_TYPE))) {
+            return outcome(response);
+        } catch (ProcessingException e) {
+            return new DeliveryOutcome.Retryable("webhook request failed: " + rootMessage(e));
+        } finally {
+            client.close();
+        }
+    }
+
+    private static DeliveryOutcome outcome(Response response) {
+        int status = response.getStatus();
+        if (status >= 200 && status < 300) {
+            return new DeliveryOutcome.Delivered();
+        }
+        var reason = "webhook endpoint answered " + status + answerOf(response);
+        if (status == 429 || status >= 500) {
+            return new DeliveryOutcome.Retryable(reason);
+        }
+        if (status >= 300 && status < 400) {
+            return new DeliveryOutcome.Permanent(reason + " (redirects are not followed; configure the final URL)");
+        }
+        return new DeliveryOutcome.Permanent(reason);
+    }
+
+    private static String answerOf(Response response) {
+        if (!response.hasEntity()) {
+            return "";
+        }
+        try (InputStream body = response.readEntity(InputStream.class)) {
+            var text = new String(body.readNBytes(READ_LIMIT), StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+            return text.isEmpty() ? "" : ": " + text;
+        } catch (IOException | ProcessingException e) {
+            return "";
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        var cause = error;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        var message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,182 @@
+package coder.notifications.dispatch;
+
+import coder.notifications.config.NotifierSettings;
+import coder.notifications.lifecycle.ServiceReady;
+import coder.notifications.messages.LeasedMessage;
+import coder.notifications.messages.MessageStore;
+import coder.notifications.messages.Result;
+import coder.notifications.templates.Template;
+import coder.notifications.templates.TemplateStore;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * This replica's notifier: decides when to lease and dispatch. It drains the queue whenever it is woken (an
+ * enqueue anywhere, the fetch interval, a full batch), leasing in short transactions and sending each batch
+ * concurrently, each send bounded by the dispatch timeout. No transaction is held while sending.
+ */
+@ApplicationScoped
+public class Notifier {
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Resource
+    ManagedExecutorService workers;
+
+    @Inject
+    NotifierSettings settings;
+    @Inject
+    MessageStore messages;
+    @Inject
+    TemplateStore templates;
+    @Inject
+    MessageDispatcher dispatcher;
+    @Inject
+    ResultRecorder recorder;
+    @Inject
+    WakeUpListener wakeUps;
+    @Inject
+    Retention retention;
+    @Inject
+    NotifierLog log;
+
+    private final String id = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wokenAgain = new AtomicBoolean();
+    private final List<Future<?>> tasks = new ArrayList<>();
+
+    void start(@Observes ServiceReady ready) {
+        running.set(true);
+        tasks.add(scheduler.scheduleWithFixedDelay(this::wake, 0, settings.fetchInterval().toMillis(), TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleWithFixedDelay(guarded("write results", recorder::flush),
+                settings.storeSyncInterval().toMillis(), settings.storeSyncInterval().toMillis(), TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleWithFixedDelay(guarded("purge old messages", retention::purge), 1, 10, TimeUnit.MINUTES));
+        tasks.add(workers.submit(() -> wakeUps.listen(this::wake, running::get)));
+        log.info("notifier " + id + " started: leases up to " + settings.leaseCount() + " messages every "
+                + settings.fetchInterval().toSeconds() + "s at the latest");
+    }
+
+    /** Graceful shutdown: no new leases; the batch in flight finishes and every result is written. */
+    void stop(@Observes @Priority(100) Shutdown shutdown) {
+        running.set(false);
+        tasks.forEach(task -> task.cancel(false));
+        var deadline = Instant.now().plus(settings.dispatchTimeout()).plusSeconds(5);
+        while (draining.get() && Instant.now().isBefore(deadline)) {
+            sleep(50);
+        }
+        recorder.flush();
+        log.info("notifier " + id + " stopped");
+    }
+
+    /** Asks for a drain; if one is running it goes round once more, so no wake-up is lost. */
+    void wake() {
+        if (!running.get()) {
+            return;
+        }
+        wokenAgain.set(true);
+        if (draining.compareAndSet(false, true)) {
+            try {
+                workers.submit(this::drain);
+            } catch (RuntimeException e) {
+                draining.set(false);
+                log.warning("could not start a drain", e);
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            while (running.get() && wokenAgain.getAndSet(false)) {
+                // While a backlog exists, lease again at once instead of waiting for the next tick.
+                while (running.get() && !recorder.full() && dispatchBatch() == settings.leaseCount()) {
+                    wokenAgain.set(false);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warning("notifier " + id + " failed to lease or dispatch", e);
+        } finally {
+            draining.set(false);
+            if (wokenAgain.get() && running.get()) {
+                wake();
+            }
+        }
+    }
+
+    private int dispatchBatch() {
+        var leased = messages.lease(id, settings.leaseCount(), settings.leasePeriod(), settings.maxSendAttempts());
+        if (leased.isEmpty()) {
+            return 0;
+        }
+        leased.forEach(message -> log.debug("notifier " + id + " leased message " + message.id()));
+        var byId = templates.byIds(leased.stream().map(LeasedMessage::templateId).distinct().toList()).stream()
+                .collect(Collectors.toMap(Template::id, Function.identity()));
+        recorder.add(sendAll(leased, byId));
+        return leased.size();
+    }
+
+    private List<Result> sendAll(List<LeasedMessage> leased, Map<UUID, Template> templatesById) {
+        var timeout = settings.dispatchTimeout();
+        var sends = leased.stream()
+                .map(message -> workers.submit(() -> dispatcher.dispatch(message, templatesById.get(message.templateId()), timeout)))
+                .toList();
+        var deadline = Instant.now().plus(timeout);
+        var results = new ArrayList<Result>();
+        for (int i = 0; i < leased.size(); i++) {
+            results.add(await(leased.get(i), sends.get(i), deadline));
+        }
+        return results;
+    }
+
+    private Result await(LeasedMessage message, Future<Result> send, Instant deadline) {
+        try {
+            return send.get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            send.cancel(true);
+            return Result.retryable(message.id(), "dispatch timed out after " + settings.dispatchTimeout().toSeconds() + "s");
+        } catch (ExecutionException e) {
+            return Result.retryable(message.id(), "dispatch failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.retryable(message.id(), "dispatch interrupted by shutdown");
+        }
+    }
+
+    private Runnable guarded(String what, Runnable task) {
+        // A scheduled task that throws once never runs again: catch and log around every run.
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warning("could not " + what, e);
+            }
+        };
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

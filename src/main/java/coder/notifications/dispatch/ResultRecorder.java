@@ -1,0 +1,70 @@
+package coder.notifications.dispatch;
+
+import coder.notifications.config.NotifierSettings;
+import coder.notifications.messages.MessageStore;
+import coder.notifications.messages.Result;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Buffers results and writes them in bulk: when {@code store_sync_buffer_size} results wait, and every
+ * {@code store_sync_interval}. A failed write keeps the results for the next try; while too many wait, the
+ * notifier leases nothing more (back-pressure). Results lost in a crash only mean the messages are sent again
+ * after their lease ends: at least once, never lost.
+ */
+@ApplicationScoped
+public class ResultRecorder {
+
+    @Inject
+    MessageStore messages;
+    @Inject
+    NotifierSettings settings;
+    @Inject
+    NotifierLog log;
+
+    private final List<Result> buffer = new ArrayList<>();
+    private final Object writing = new Object();
+
+    public void add(List<Result> results) {
+        int waiting;
+        synchronized (buffer) {
+            buffer.addAll(results);
+            waiting = buffer.size();
+        }
+        if (waiting >= settings.storeSyncBufferSize()) {
+            flush();
+        }
+    }
+
+    /** Whether so many results wait that leasing more would only grow the backlog of unwritten results. */
+    public boolean full() {
+        synchronized (buffer) {
+            return buffer.size() >= 4 * settings.storeSyncBufferSize();
+        }
+    }
+
+    public void flush() {
+        synchronized (writing) {
+            List<Result> batch;
+            synchronized (buffer) {
+                if (buffer.isEmpty()) {
+                    return;
+                }
+                batch = new ArrayList<>(buffer);
+                buffer.clear();
+            }
+            try {
+                messages.record(batch, settings.maxSendAttempts(), settings.retryInterval());
+                batch.forEach(result -> log.debug("recorded " + result.kind() + " for message " + result.messageId()
+                        + (result.reason() == null ? "" : ": " + result.reason())));
+            } catch (RuntimeException e) {
+                synchronized (buffer) {
+                    buffer.addAll(0, batch);
+                }
+                log.warning("could not write " + batch.size() + " results; they stay buffered", e);
+            }
+        }
+    }
+}

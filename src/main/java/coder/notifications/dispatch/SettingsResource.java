@@ -1,0 +1,53 @@
+package coder.notifications.dispatch;
+
+import coder.notifications.api.ApiError;
+import coder.notifications.api.InvalidRequestException;
+import coder.notifications.api.JsonBodies;
+import coder.notifications.api.JsonFields;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+
+/** The kill switch over HTTP: {@code GET/PUT /api/v2/notifications/settings}. */
+@Path("notifications/settings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SettingsResource {
+
+    /** The body of both directions: {@code {"notifier_paused": true}}. */
+    public record NotificationSettings(boolean notifierPaused) {
+    }
+
+    @Inject
+    KillSwitch killSwitch;
+
+    @GET
+    public NotificationSettings get() {
+        return new NotificationSettings(killSwitch.paused());
+    }
+
+    /** 200 with the settings, or 304 when they were already so. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(String body) {
+        var request = JsonBodies.object(body);
+        var value = request.get("notifier_paused");
+        if (value == null || (value != JsonValue.TRUE && value != JsonValue.FALSE)) {
+            var problems = new ArrayList<ApiError.Validation>();
+            new JsonFields(request, "", problems).problem("notifier_paused", "is required: true or false");
+            throw new InvalidRequestException("Invalid notification settings.", problems);
+        }
+        var paused = value == JsonValue.TRUE;
+        return killSwitch.set(paused)
+                ? Response.ok(new NotificationSettings(paused)).build()
+                : Response.notModified().build();
+    }
+}

@@ -1,0 +1,55 @@
+package coder.notifications.dispatch;
+
+import coder.notifications.messages.MessageStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Holds one connection that LISTENs on the enqueue channel, so a message enqueued on any replica wakes every
+ * notifier within milliseconds. If the connection breaks it reconnects; meanwhile the fetch interval still
+ * bounds the wait.
+ */
+@ApplicationScoped
+public class WakeUpListener {
+
+    @Resource(lookup = "jdbc/notifications")
+    DataSource database;
+
+    @Inject
+    NotifierLog log;
+
+    /** Runs until {@code running} turns false, calling {@code wake} for every burst of notifications. */
+    public void listen(Runnable wake, BooleanSupplier running) {
+        while (running.getAsBoolean()) {
+            try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("LISTEN " + MessageStore.CHANNEL);
+                var listener = connection.unwrap(PGConnection.class);
+                wake.run();
+                while (running.getAsBoolean()) {
+                    var notifications = listener.getNotifications(500);
+                    if (notifications != null && notifications.length > 0) {
+                        wake.run();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running.getAsBoolean()) {
+                    log.warning("the wake-up connection failed; reconnecting in 2s", e);
+                    pause();
+                }
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

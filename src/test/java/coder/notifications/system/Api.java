@@ -1,0 +1,71 @@
+package coder.notifications.system;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The service's REST API as a test speaks it: plain HTTP and JSON. */
+final class Api {
+
+    private final ServiceProcess service;
+
+    Api(ServiceProcess service) {
+        this.service = service;
+    }
+
+    RequestSpecification request() {
+        return given().baseUri(service.uri("/api/v2").toString()).contentType(ContentType.JSON);
+    }
+
+    /** Creates a user with a fresh id and username; answers the id. */
+    UUID user(String name, String... roles) {
+        var id = UUID.randomUUID();
+        var username = "u" + id.toString().substring(0, 8);
+        request().body(Map.of("username", username, "name", name, "email", username + "@example.com", "roles", List.of(roles)))
+                .put("/users/" + id).then().statusCode(200);
+        return id;
+    }
+
+    Response event(Map<String, Object> event) {
+        return request().body(event).post("/notifications/events");
+    }
+
+    Map<String, Object> message(String id) {
+        return request().get("/notifications/messages/" + id).then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
+    /** Waits until the message reaches the status and answers it. */
+    Map<String, Object> awaitStatus(String id, String status, Duration timeout) {
+        var deadline = Instant.now().plus(timeout);
+        Map<String, Object> message = message(id);
+        while (!status.equals(message.get("status")) && Instant.now().isBefore(deadline)) {
+            sleep(100);
+            message = message(id);
+        }
+        if (!status.equals(message.get("status"))) {
+            throw new AssertionError("message " + id + " is " + message + ", expected status " + status);
+        }
+        return message;
+    }
+
+    void pause(boolean paused) {
+        request().body(Json.createObjectBuilder().add("notifier_paused", paused).build().toString())
+                .put("/notifications/settings");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

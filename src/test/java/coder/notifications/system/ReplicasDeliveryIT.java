@@ -1,0 +1,139 @@
+package coder.notifications.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replicas on one database: each message is delivered once in normal operation; a replica killed while it
+ * holds leases loses nothing, because the other delivers those messages once the leases end; a replica that
+ * stops gracefully finishes its batch and writes the results first.
+ */
+class ReplicasDeliveryIT {
+
+    static final WebhookReceiver RECEIVER = new WebhookReceiver();
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @AfterAll
+    static void stopReceiver() {
+        RECEIVER.close();
+    }
+
+    @Test
+    void twoReplicasDeliverEveryMessageExactlyOnce() throws Exception {
+        var database = freshDatabase();
+        try (var a = replica("exactly-once-a", database); var b = replica("exactly-once-b", database)) {
+            var api = new Api(a);
+            var user = api.user("Many");
+            var ids = enqueue(api, user, 100);
+            awaitAllSent(database, ids);
+            var deliveries = RECEIVER.deliveredTo(user).stream()
+                    .collect(Collectors.groupingBy(document -> document.getString("msg_id"), Collectors.counting()));
+            assertEquals(ids.size(), deliveries.size(), "every message arrived");
+            assertTrue(deliveries.values().stream().allMatch(count -> count == 1), "a message arrived twice: " + deliveries);
+        }
+    }
+
+    @Test
+    void messagesLeasedByAKilledReplicaAreDeliveredByTheOther() throws Exception {
+        var database = freshDatabase();
+        try (var survivor = replica("survivor", database)) {
+            var victim = replica("victim", database);
+            var api = new Api(victim);
+            var user = api.user("Slow Sally");
+            RECEIVER.delay(user, Duration.ofMillis(2500));
+            var ids = enqueue(api, user, 8);
+            awaitLeasedByBoth(database);
+            victim.kill();
+            awaitAllSent(database, ids);
+            var delivered = RECEIVER.deliveredTo(user).stream().map(document -> document.getString("msg_id")).distinct().toList();
+            assertTrue(delivered.containsAll(ids), "a message was lost: " + delivered.size() + " of " + ids.size());
+        }
+    }
+
+    @Test
+    void aGracefulStopFinishesTheBatchInFlightAndWritesItsResults() throws Exception {
+        var database = freshDatabase();
+        var replica = replica("graceful", database);
+        var api = new Api(replica);
+        var user = api.user("Graceful Grace");
+        RECEIVER.delay(user, Duration.ofMillis(1500));
+        var ids = enqueue(api, user, 2);
+        awaitStatusCount(database, "leased", 2);
+        replica.stop();
+        try (var connection = connect(database)) {
+            assertEquals(List.of("sent"), TestDatabase.column(connection, "SELECT DISTINCT status FROM notification_messages"));
+        }
+    }
+
+    private static List<String> enqueue(Api api, UUID user, int count) {
+        var events = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < count; i++) {
+            events.add(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "ws-" + i)));
+        }
+        return api.request().body(Map.of("events", events)).post("/notifications/events/batch")
+                .then().statusCode(200).extract().jsonPath().getList("results.messages.flatten().id", String.class);
+    }
+
+    private static ServiceProcess replica(String name, String database) {
+        var settings = new HashMap<>(SharedService.SETTINGS);
+        settings.put("CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", RECEIVER.endpoint());
+        settings.put("CODER_NOTIFICATIONS_LEASE_COUNT", "2");
+        settings.put("CODER_PG_CONNECTION_URL", "postgres://postgres@127.0.0.1:"
+                + TestDatabase.port(ServiceProcess.WORK.resolve("cache")) + "/" + database + "?sslmode=disable");
+        return ServiceProcess.start(name, settings);
+    }
+
+    private static String freshDatabase() throws Exception {
+        SharedService.get();
+        var database = "replicas_" + System.nanoTime();
+        try (var admin = TestDatabase.connect(); var statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        return database;
+    }
+
+    private static Connection connect(String database) throws Exception {
+        return TestDatabase.connect(ServiceProcess.WORK.resolve("cache"), database);
+    }
+
+    private static void awaitAllSent(String database, List<String> ids) throws Exception {
+        awaitStatusCount(database, "sent", ids.size());
+    }
+
+    private static void awaitStatusCount(String database, String status, int count) throws Exception {
+        await(database, "SELECT count(*) FROM notification_messages WHERE status = '" + status + "'",
+                value -> Integer.parseInt(value) >= count, status + " messages: " + count);
+    }
+
+    private static void awaitLeasedByBoth(String database) throws Exception {
+        await(database, "SELECT count(DISTINCT status_reason) FROM notification_messages WHERE status = 'leased'",
+                value -> Integer.parseInt(value) == 2, "leases held by both replicas");
+    }
+
+    private static void await(String database, String sql, Function<String, Boolean> done, String what) throws Exception {
+        var deadline = Instant.now().plus(PATIENCE);
+        try (var connection = connect(database)) {
+            while (Instant.now().isBefore(deadline)) {
+                if (done.apply(TestDatabase.column(connection, sql).get(0))) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("timed out waiting for " + what + "; statuses: "
+                    + TestDatabase.column(connection, "SELECT status || ' ' || count(*) FROM notification_messages GROUP BY status"));
+        }
+    }
+}
