@@ -1,0 +1,81 @@
+package coder.notifications.delivery.smtp;
+
+import coder.notifications.config.DeploymentSettings;
+import coder.notifications.config.EmailSettings;
+import coder.notifications.config.NotifierSettings;
+import coder.notifications.delivery.Deliverer;
+import coder.notifications.delivery.DeliveryOutcome;
+import coder.notifications.delivery.Method;
+import coder.notifications.delivery.Notification;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Sends a notification as an email through the configured relay, reusing connections. */
+@ApplicationScoped
+public class SmtpDeliverer implements Deliverer {
+
+    private final EmailSettings email;
+    private final String accessUrl;
+    private final Clock clock;
+    private final Session session;
+    private final TransportPool transports = new TransportPool();
+
+    @Inject
+    public SmtpDeliverer(EmailSettings email, DeploymentSettings deployment, NotifierSettings notifier, Clock clock) {
+        this(email, deployment.accessUrl().toString(), notifier.dispatchTimeout(), clock);
+    }
+
+    SmtpDeliverer(EmailSettings email, String accessUrl, Duration timeout, Clock clock) {
+        this.email = email;
+        this.accessUrl = accessUrl;
+        this.clock = clock;
+        this.session = MailSession.of(email, timeout);
+    }
+
+    /** For the container's proxy only. */
+    protected SmtpDeliverer() {
+        this.email = null;
+        this.accessUrl = null;
+        this.clock = null;
+        this.session = null;
+    }
+
+    @Override
+    public Method method() {
+        return Method.smtp;
+    }
+
+    @Override
+    public DeliveryOutcome deliver(Notification notification, Duration timeout) {
+        if (email.from().isEmpty()) {
+            return new DeliveryOutcome.Permanent("SMTP: no sender configured: set CODER_EMAIL_FROM");
+        }
+        if (notification.recipientEmail().isBlank()) {
+            return new DeliveryOutcome.Permanent("SMTP: the recipient has no email address in the user directory");
+        }
+        try {
+            var message = EmailComposer.compose(session, email.from().get(), notification, accessUrl, clock.instant());
+            var transport = transports.take(session);
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+                transports.giveBack(transport);
+            } catch (MessagingException e) {
+                transports.discard(transport);
+                throw e;
+            }
+            return new DeliveryOutcome.Delivered();
+        } catch (MessagingException | RuntimeException e) {
+            return SmtpFailures.classify(e);
+        }
+    }
+
+    @PreDestroy
+    void closeConnections() {
+        transports.closeAll();
+    }
+}

@@ -1,0 +1,86 @@
+package coder.notifications.delivery.smtp;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
+import org.subethamail.smtp.auth.LoginFailedException;
+import org.subethamail.smtp.server.SMTPServer;
+
+/** A real SMTP server (SubEthaSMTP) that keeps what it receives; STARTTLS, implicit TLS and AUTH as asked. */
+final class TestRelay implements AutoCloseable {
+
+    static final String USER = "mailer";
+    static final String PASSWORD = "s3cret-pa55";
+
+    final List<MimeMessage> received = new CopyOnWriteArrayList<>();
+    final Set<String> sessions = ConcurrentHashMap.newKeySet();
+    volatile RejectException reject;
+    private final SMTPServer server;
+
+    private TestRelay(Consumer<SMTPServer.Builder> options) {
+        var builder = SMTPServer.port(0).bindAddress(java.net.InetAddress.getLoopbackAddress())
+                .messageHandler((context, from, to, data) -> {
+                    sessions.add(context.getSessionId());
+                    if (reject != null) {
+                        throw reject;
+                    }
+                    try {
+                        received.add(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(data)));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        options.accept(builder);
+        server = builder.build();
+        server.start();
+    }
+
+    /** Plain SMTP on connect; STARTTLS offered (and required) with the context; AUTH PLAIN/LOGIN required. */
+    static TestRelay startTls(SSLContext tls, boolean offerTls) {
+        return new TestRelay(builder -> {
+            builder.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(TestRelay::login)).requireAuth();
+            if (offerTls) {
+                builder.enableTLS().requireTLS().startTlsSocketFactory(tls);
+            }
+        });
+    }
+
+    static TestRelay startTlsWithClientCertificate(SSLContext tls) {
+        return new TestRelay(builder -> builder.enableTLS().requireTLS().startTlsSocketFactory(tls, true));
+    }
+
+    /** TLS from the first byte, as on port 465. */
+    static TestRelay implicitTls(SSLContext tls) {
+        return new TestRelay(builder -> builder.serverSocketFactory(tls)
+                .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(TestRelay::login)));
+    }
+
+    static TestRelay plain() {
+        return new TestRelay(builder -> { });
+    }
+
+    private static void login(String username, String password, org.subethamail.smtp.MessageContext context)
+            throws LoginFailedException {
+        if (!USER.equals(username) || !PASSWORD.equals(password)) {
+            throw new LoginFailedException();
+        }
+    }
+
+    String smarthost() {
+        return "localhost:" + server.getPortAllocated();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
