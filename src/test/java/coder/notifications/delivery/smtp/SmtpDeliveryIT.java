@@ -70,14 +70,14 @@ class SmtpDeliveryIT {
             assertInstanceOf(DeliveryOutcome.Delivered.class, outcome, outcome.toString());
             var mail = relay.received.get(0);
             assertEquals("Workspace \"w\" deleted", mail.getSubject());
-            assertEquals("\"Coder Notifications\" <notifications@example.com>", mail.getHeader("From")[0]);
+            assertEquals("Coder Notifications <notifications@example.com>", mail.getFrom()[0].toString());
             assertEquals("<" + notification.messageId() + "@example.com>", mail.getMessageID());
             assertTrue(mail.getHeader("Date") != null);
             var parts = (MimeMultipart) mail.getContent();
             assertTrue(mail.getContentType().startsWith("multipart/alternative"), mail.getContentType());
             assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
             assertTrue(parts.getBodyPart(1).isMimeType("text/html"));
-            var text = (String) parts.getBodyPart(0).getContent();
+            var text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
             assertTrue(text.startsWith("Hi Danny,\n\nYour workspace w was deleted."), text);
             assertTrue(text.contains("View workspaces: https://coder.example.com/workspaces"), text);
             assertTrue(text.contains("https://coder.example.com/settings/notifications"), text);
@@ -202,14 +202,24 @@ class SmtpDeliveryIT {
 
     @Test
     void aBatchReusesOneConnection() throws Exception {
-        try (var relay = TestRelay.plain()) {
-            var deliverer = deliverer("CODER_EMAIL_SMARTHOST", relay.smarthost());
+        try (var relay = TestRelay.startTls(tls.serverContext("relay", null), true)) {
+            var settings = new String[] {"CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true",
+                    "CODER_EMAIL_TLS_CACERTFILE", tls.certificatePem("relay").toString(),
+                    "CODER_EMAIL_AUTH_USERNAME", TestRelay.USER, "CODER_EMAIL_AUTH_PASSWORD", TestRelay.PASSWORD};
+            var deliverer = deliverer(settings);
             long start = System.nanoTime();
             for (int i = 0; i < 20; i++) {
                 assertInstanceOf(DeliveryOutcome.Delivered.class, send(deliverer, notification("n" + i)));
             }
-            System.out.printf("20 emails over one reused connection: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            long reused = (System.nanoTime() - start) / 1_000_000;
             assertEquals(1, relay.sessions.size(), "sessions used: " + relay.sessions.size());
+            start = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                send(deliverer(settings), notification("fresh" + i));
+            }
+            long fresh = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("20 emails with STARTTLS and AUTH: %d ms over one reused connection, %d ms connecting for each%n",
+                    reused, fresh);
         }
     }
 

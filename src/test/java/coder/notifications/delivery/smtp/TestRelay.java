@@ -16,12 +16,12 @@ import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
 
 /** A real SMTP server (SubEthaSMTP) that keeps what it receives; STARTTLS, implicit TLS and AUTH as asked. */
-final class TestRelay implements AutoCloseable {
+public final class TestRelay implements AutoCloseable {
 
-    static final String USER = "mailer";
-    static final String PASSWORD = "s3cret-pa55";
+    public static final String USER = "mailer";
+    public static final String PASSWORD = "s3cret-pa55";
 
-    final List<MimeMessage> received = new CopyOnWriteArrayList<>();
+    public final List<MimeMessage> received = new CopyOnWriteArrayList<>();
     final Set<String> sessions = ConcurrentHashMap.newKeySet();
     volatile RejectException reject;
     private final SMTPServer server;
@@ -45,7 +45,7 @@ final class TestRelay implements AutoCloseable {
     }
 
     /** Plain SMTP on connect; STARTTLS offered (and required) with the context; AUTH PLAIN/LOGIN required. */
-    static TestRelay startTls(SSLContext tls, boolean offerTls) {
+    public static TestRelay startTls(SSLContext tls, boolean offerTls) {
         return new TestRelay(builder -> {
             builder.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(TestRelay::login)).requireAuth();
             if (offerTls) {
@@ -75,7 +75,7 @@ final class TestRelay implements AutoCloseable {
         }
     }
 
-    String smarthost() {
+    public String smarthost() {
         return "localhost:" + server.getPortAllocated();
     }
 

@@ -16,19 +16,19 @@ import javax.net.ssl.TrustManagerFactory;
  * Certificates for the SMTP tests, made with the JDK's keytool: a relay certificate for localhost and a client
  * certificate, each as a PKCS#12 store for the test servers and as PEM files for the service's settings.
  */
-final class TestTls {
+public final class TestTls {
 
     static final char[] PASSWORD = "changeit".toCharArray();
     final Path folder;
 
-    TestTls(Path folder) throws Exception {
+    public TestTls(Path folder) throws Exception {
         this.folder = Files.createDirectories(folder);
         identity("relay", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1");
         identity("client", "CN=notifications-client", "SAN=dns:client.example.com");
         identity("stranger", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1");
     }
 
-    Path certificatePem(String name) {
+    public Path certificatePem(String name) {
         return folder.resolve(name + ".pem");
     }
 
@@ -37,7 +37,7 @@ final class TestTls {
     }
 
     /** A server context presenting the identity and, when given, trusting client certificates of another. */
-    SSLContext serverContext(String name, String trustedClient) throws Exception {
+    public SSLContext serverContext(String name, String trustedClient) throws Exception {
         var keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store(name), PASSWORD);
         var context = SSLContext.getInstance("TLS");
