@@ -44,6 +44,23 @@ public final class ErrorMappers {
         }
     }
 
+    @Provider
+    public static class Unauthorized implements ExceptionMapper<UnauthorizedException> {
+        @Override
+        public Response toResponse(UnauthorizedException e) {
+            return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("WWW-Authenticate", "Bearer").entity(ApiError.of(e.getMessage())).build();
+        }
+    }
+
+    @Provider
+    public static class Forbidden implements ExceptionMapper<ForbiddenException> {
+        @Override
+        public Response toResponse(ForbiddenException e) {
+            return answer(Response.Status.FORBIDDEN, ApiError.of(e.getMessage()));
+        }
+    }
+
     /** Errors of the HTTP layer itself (unknown path, wrong method, wrong media type) keep the JSON shape. */
     @Provider
     public static class Http implements ExceptionMapper<WebApplicationException> {
@@ -51,7 +68,12 @@ public final class ErrorMappers {
         public Response toResponse(WebApplicationException e) {
             var status = e.getResponse().getStatus();
             var reason = Response.Status.fromStatusCode(status);
-            var message = reason == null ? "HTTP " + status : reason.getReasonPhrase();
+            var message = switch (status) {
+                case 403 -> "The token's roles (groups claim) do not allow this request.";
+                case 404 -> "No such resource: " + e.getMessage();
+                case 415 -> "Unsupported content type: send Content-Type: application/json.";
+                default -> reason == null ? "HTTP " + status : reason.getReasonPhrase();
+            };
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ApiError.of(message)).build();
         }

@@ -4,6 +4,8 @@ import coder.notifications.api.ApiError;
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.JsonBodies;
 import coder.notifications.api.JsonFields;
+import coder.notifications.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -30,12 +32,14 @@ public class SettingsResource {
     KillSwitch killSwitch;
 
     @GET
+    @RolesAllowed({Roles.OWNER, Roles.USER_ADMIN, Roles.TEMPLATE_ADMIN, Roles.AUDITOR, Roles.MEMBER, Roles.NOTIFIER})
     public NotificationSettings get() {
         return new NotificationSettings(killSwitch.paused());
     }
 
     /** 200 with the settings, or 304 when they were already so. */
     @PUT
+    @RolesAllowed(Roles.OWNER)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(String body) {
         var request = JsonBodies.object(body);

@@ -53,7 +53,15 @@ public class Enqueuer {
 
     @Transactional
     public EnqueueResult enqueue(EventRequest event) {
-        var result = enqueueOne(event);
+        var result = enqueueOne(event, true);
+        messages.announce();
+        return result;
+    }
+
+    /** For notifications a person asks for (test, custom): each request is sent, identical or not. */
+    @Transactional
+    public EnqueueResult enqueueWithoutDedupe(EventRequest event) {
+        var result = enqueueOne(event, false);
         messages.announce();
         return result;
     }
@@ -70,7 +78,7 @@ public class Enqueuer {
                 if (event.getValueType() != JsonValue.ValueType.OBJECT) {
                     throw InvalidRequestException.field("event", "must be a JSON object");
                 }
-                results.add(enqueueOne(EventRequest.from((JsonObject) event)));
+                results.add(enqueueOne(EventRequest.from((JsonObject) event), true));
             } catch (InvalidRequestException e) {
                 results.add(new Rejected(e.error()));
             }
@@ -79,7 +87,7 @@ public class Enqueuer {
         return results;
     }
 
-    private EnqueueResult enqueueOne(EventRequest event) {
+    private EnqueueResult enqueueOne(EventRequest event, boolean dedupe) {
         var template = templates.byIdOrName(event.template()).orElseThrow(
                 () -> InvalidRequestException.field("template", "names no known template: \"" + event.template() + "\""));
         recipients.checkSubject(template, event);
@@ -94,7 +102,7 @@ public class Enqueuer {
                 skipped.add(new EnqueueResult.Skipped(user.id(), "disabled"));
                 continue;
             }
-            var message = message(template, user, event, method.name(), today);
+            var message = message(template, user, event, method.name(), dedupe ? today : null);
             if (messages.enqueue(message)) {
                 created.add(new EnqueueResult.Created(message.id(), user.id(), method.name(), MessageStatus.pending.name()));
             } else {
@@ -110,6 +118,6 @@ public class Enqueuer {
         var payload = Payload.json(template, user, event, renderer.actions(template.actionsJson(), context));
         return new NewMessage(UUID.randomUUID(), template.id(), user.id(), coder.notifications.delivery.Method.valueOf(method),
                 event.createdBy(), payload, event.targets(),
-                Payload.dedupeHash(template, user, method, payload, event.targets(), today));
+                today == null ? null : Payload.dedupeHash(template, user, method, payload, event.targets(), today));
     }
 }

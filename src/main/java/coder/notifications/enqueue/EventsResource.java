@@ -2,6 +2,8 @@ package coder.notifications.enqueue;
 
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.JsonBodies;
+import coder.notifications.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -25,12 +27,14 @@ public class EventsResource {
     Enqueuer enqueuer;
 
     @POST
+    @RolesAllowed({Roles.NOTIFIER, Roles.OWNER})
     public Response enqueue(String body) {
         return Response.accepted(enqueuer.enqueue(EventRequest.from(JsonBodies.object(body)))).build();
     }
 
     @POST
     @Path("batch")
+    @RolesAllowed({Roles.NOTIFIER, Roles.OWNER})
     public Map<String, List<Object>> enqueueBatch(String body) {
         var events = JsonBodies.object(body).get("events");
         if (events == null || events.getValueType() != JsonValue.ValueType.ARRAY) {

@@ -8,6 +8,8 @@ import coder.notifications.config.SettingsProducer;
 import coder.notifications.config.WebhookSettings;
 import coder.notifications.database.DatabaseSettings;
 import coder.notifications.database.Migrations;
+import coder.notifications.security.EvaluationKeySource;
+import coder.notifications.security.EvaluationKeys;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +42,7 @@ public class ServiceLifecycle {
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext application) {
         try {
             validateSettings();
+            prepareAuthentication();
             Migrations.migrate(database, application);
         } catch (InvalidSettingException e) {
             throw FatalStartup.stop("invalid configuration: " + e.getMessage(), e);
@@ -65,6 +68,19 @@ public class ServiceLifecycle {
     /** Whether start-up completed: settings valid and schema current. */
     public boolean started() {
         return started;
+    }
+
+    /** Without a configured verification key the service is not open: it runs in evaluation mode. */
+    private static void prepareAuthentication() {
+        if (EvaluationKeySource.evaluationMode()) {
+            var cache = DatabaseSettings.from(SettingsProducer.source()).cacheDirectory();
+            var tokens = EvaluationKeys.prepare(cache);
+            LOG.warning("notifications: no JWT verification key is configured (MP_JWT_VERIFY_PUBLICKEY or"
+                    + " MP_JWT_VERIFY_PUBLICKEY_LOCATION): evaluation mode, for trying the service only. Ready-made"
+                    + " owner and notifier tokens are in " + tokens);
+        } else {
+            LOG.info("notifications: bearer tokens are verified with the configured key");
+        }
     }
 
     private static void validateSettings() {

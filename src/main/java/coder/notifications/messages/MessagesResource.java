@@ -3,6 +3,8 @@ package coder.notifications.messages;
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.NotFoundException;
 import coder.notifications.api.Uuids;
+import coder.notifications.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,6 +29,7 @@ public class MessagesResource {
     MessageStore messages;
 
     @GET
+    @RolesAllowed(Roles.OWNER)
     public Map<String, List<MessageView>> list(@QueryParam("status") String status, @QueryParam("user_id") String userId,
                                                @QueryParam("template_id") String templateId, @QueryParam("limit") String limit) {
         return Map.of("messages", messages.list(
@@ -39,6 +42,7 @@ public class MessagesResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed(Roles.OWNER)
     public MessageView find(@PathParam("id") String id) {
         return messages.byId(Uuids.parse("id", id))
                 .orElseThrow(() -> new NotFoundException("No message with id " + id + "."));

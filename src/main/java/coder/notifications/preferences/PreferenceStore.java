@@ -37,4 +37,40 @@ public class PreferenceStore {
         ids.forEach(id -> silenced.add((UUID) id));
         return silenced;
     }
+
+    public List<PreferenceView> of(UUID userId) {
+        List<?> rows = entityManager.createNativeQuery("""
+                        SELECT notification_template_id, disabled, updated_at FROM notification_preferences
+                        WHERE user_id = ?1 ORDER BY notification_template_id""")
+                .setParameter(1, userId).getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(row -> new PreferenceView((UUID) row[0], (Boolean) row[1], ((java.sql.Timestamp) row[2]).toInstant()))
+                .toList();
+    }
+
+    /**
+     * Stores the choices in one transaction. Disabling also inhibits the user's messages of that template that
+     * are still waiting, so nothing already queued goes out after the user opted out.
+     */
+    public void set(UUID userId, java.util.Map<UUID, Boolean> disabledByTemplate) {
+        disabledByTemplate.forEach((templateId, disabled) -> {
+            // Upsert: one row per user and template, updated_at only when the choice changes.
+            entityManager.createNativeQuery("""
+                            INSERT INTO notification_preferences (user_id, notification_template_id, disabled)
+                            VALUES (?1, ?2, ?3)
+                            ON CONFLICT (user_id, notification_template_id) DO UPDATE
+                            SET disabled = EXCLUDED.disabled, updated_at = now()
+                            WHERE notification_preferences.disabled IS DISTINCT FROM EXCLUDED.disabled""")
+                    .setParameter(1, userId).setParameter(2, templateId).setParameter(3, disabled).executeUpdate();
+            if (disabled) {
+                entityManager.createNativeQuery("""
+                                UPDATE notification_messages
+                                SET status = 'inhibited', status_reason = 'disabled by user', next_retry_after = NULL,
+                                    updated_at = now()
+                                WHERE user_id = ?1 AND notification_template_id = ?2
+                                  AND status IN ('pending', 'temporary_failure')""")
+                        .setParameter(1, userId).setParameter(2, templateId).executeUpdate();
+            }
+        });
+    }
 }

@@ -41,8 +41,9 @@ public class TemplateStore {
                 .stream().map(TemplateStore::template).toList();
     }
 
+    /** Every template, system and custom, by name (the {@code templates/system} listing shows them all). */
     public List<Template> system() {
-        return rows(entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM notification_templates WHERE kind = 'system' ORDER BY name")
+        return rows(entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM notification_templates ORDER BY name")
                 .getResultList()).stream().map(TemplateStore::template).toList();
     }
 

@@ -4,6 +4,8 @@ import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.JsonBodies;
 import coder.notifications.api.NotFoundException;
 import coder.notifications.api.Uuids;
+import coder.notifications.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +34,7 @@ public class UsersResource {
     UserDirectory directory;
 
     @PUT
+    @RolesAllowed({Roles.NOTIFIER, Roles.OWNER, Roles.USER_ADMIN})
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public UserView save(@PathParam("id") String id, String body) {
@@ -40,11 +43,15 @@ public class UsersResource {
 
     @GET
     @Path("{user}")
+    @RolesAllowed({Roles.OWNER, Roles.USER_ADMIN, Roles.TEMPLATE_ADMIN, Roles.AUDITOR, Roles.MEMBER, Roles.NOTIFIER})
     public UserView find(@PathParam("user") String user) {
-        return directory.find(user);
+        var found = directory.find(user);
+        directory.requireSelfOr(found.id(), Roles.OWNER, Roles.USER_ADMIN);
+        return found;
     }
 
     @GET
+    @RolesAllowed({Roles.OWNER, Roles.USER_ADMIN})
     public Map<String, List<UserView>> list(@QueryParam("role") String role) {
         var wanted = Optional.ofNullable(role).filter(name -> !name.isBlank()).map(name -> Role.named(name)
                 .orElseThrow(() -> InvalidRequestException.field("role", "must be one of owner, user-admin, template-admin, auditor, member")));
@@ -52,6 +59,7 @@ public class UsersResource {
     }
 
     @DELETE
+    @RolesAllowed({Roles.OWNER, Roles.USER_ADMIN})
     @Path("{id}")
     public void delete(@PathParam("id") String id) {
         if (!users.delete(Uuids.parse("id", id))) {

@@ -2,6 +2,7 @@ package coder.notifications.system;
 
 import static io.restassured.RestAssured.given;
 
+import coder.notifications.security.EvaluationKeys;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -16,12 +17,38 @@ import java.util.UUID;
 final class Api {
 
     private final ServiceProcess service;
+    private final String token;
 
+    /** Calls as the owner of the evaluation tokens. */
     Api(ServiceProcess service) {
+        this(service, token(EvaluationKeys.OWNER, "owner"));
+    }
+
+    Api(ServiceProcess service, String token) {
         this.service = service;
+        this.token = token;
+    }
+
+    /** The same service, called with another token. */
+    Api as(String otherToken) {
+        return new Api(service, otherToken);
+    }
+
+    /** A token signed with the suite's evaluation key. */
+    static String token(UUID subject, String... roles) {
+        try {
+            return EvaluationKeys.token(EvaluationKeys.privateKey(ServiceProcess.WORK.resolve("cache").toAbsolutePath()),
+                    subject, List.of(roles), Instant.now().plus(Duration.ofHours(1)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     RequestSpecification request() {
+        return anonymous().header("Authorization", "Bearer " + token);
+    }
+
+    RequestSpecification anonymous() {
         return given().baseUri(service.uri("/api/v2").toString()).contentType(ContentType.JSON);
     }
 
