@@ -79,6 +79,14 @@ public final class ErrorMappers {
         }
     }
 
+    @Provider
+    public static class TooLarge implements ExceptionMapper<BodyLimit.TooLargeException> {
+        @Override
+        public Response toResponse(BodyLimit.TooLargeException e) {
+            return BodyLimit.tooLarge();
+        }
+    }
+
     /** Anything unexpected is logged with its cause and answered without it. */
     @Provider
     public static class Unexpected implements ExceptionMapper<RuntimeException> {
@@ -86,6 +94,11 @@ public final class ErrorMappers {
         public Response toResponse(RuntimeException e) {
             if (e instanceof WebApplicationException web) {
                 return new Http().toResponse(web);
+            }
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BodyLimit.TooLargeException) {
+                    return BodyLimit.tooLarge();
+                }
             }
             LOG.log(Level.SEVERE, "notifications: request failed", e);
             return answer(Response.Status.INTERNAL_SERVER_ERROR, ApiError.of("Internal error; see the service log."));

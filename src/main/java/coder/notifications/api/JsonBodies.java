@@ -15,6 +15,21 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
+    /** The body as strict UTF-8: a malformed byte sequence is a 400, not a replacement character. */
+    public static JsonObject object(byte[] body) {
+        if (body == null) {
+            return object((String) null);
+        }
+        try {
+            return object(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw InvalidRequestException.field("body", "is not valid UTF-8");
+        }
+    }
+
     public static JsonObject object(String body) {
         if (body == null || body.isBlank()) {
             throw InvalidRequestException.field("body", "is missing: send a JSON object");
@@ -30,6 +45,7 @@ public final class JsonBodies {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw InvalidRequestException.field("body", "must be a JSON object");
         }
+        JsonLimits.check(value, "body", 0);
         return value.asJsonObject();
     }
 }

@@ -41,7 +41,7 @@ public class SettingsResource {
     @PUT
     @RolesAllowed(Roles.OWNER)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response put(String body) {
+    public Response put(byte[] body) {
         var request = JsonBodies.object(body);
         var value = request.get("notifier_paused");
         if (value == null || (value != JsonValue.TRUE && value != JsonValue.FALSE)) {

@@ -45,7 +45,7 @@ public class CallerNotificationsResource {
     @Path("custom")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OWNER, Roles.USER_ADMIN, Roles.TEMPLATE_ADMIN, Roles.AUDITOR, Roles.MEMBER, Roles.NOTIFIER})
-    public void custom(String body) {
+    public void custom(byte[] body) {
         var problems = new ArrayList<ApiError.Validation>();
         var content = new JsonFields(JsonBodies.object(body), "", problems).object("content");
         if (content.isEmpty() && problems.isEmpty()) {

@@ -14,11 +14,16 @@ import java.util.UUID;
 /**
  * One reported event, validated field by field: {@code template} (id or name), {@code user_id},
  * {@code initiator_id}, {@code recipients}, {@code labels} (strings only), {@code data}, {@code targets},
- * {@code created_by}.
+ * {@code created_by}. Sizes are bounded: at most 100 labels of 8192 characters, 64 KiB of data.
  */
 public record EventRequest(String template, Optional<UUID> userId, Optional<UUID> initiatorId,
                            Optional<List<UUID>> recipients, Map<String, String> labels, JsonObject data,
                            List<UUID> targets, String createdBy) {
+
+    static final int MAX_LABELS = 100;
+    static final int MAX_LABEL_NAME = 128;
+    static final int MAX_LABEL_VALUE = 8192;
+    static final int MAX_DATA = 65536;
 
     public static EventRequest from(JsonObject body) {
         var problems = new ArrayList<ApiError.Validation>();
@@ -32,7 +37,20 @@ public record EventRequest(String template, Optional<UUID> userId, Optional<UUID
             fields.problem("recipients", "must name at least one user when given");
         }
         var labels = fields.stringMap("labels");
+        if (labels.size() > MAX_LABELS) {
+            fields.problem("labels", "has " + labels.size() + " labels; at most " + MAX_LABELS + " are allowed");
+        }
+        labels.forEach((key, value) -> {
+            if (key.isBlank() || key.length() > MAX_LABEL_NAME) {
+                fields.problem("labels", "label names must be 1 to " + MAX_LABEL_NAME + " characters: \"" + key.substring(0, Math.min(key.length(), 40)) + "\"");
+            } else if (value.length() > MAX_LABEL_VALUE) {
+                fields.problem("labels." + key, "is " + value.length() + " characters long; at most " + MAX_LABEL_VALUE + " are allowed");
+            }
+        });
         var data = fields.object("data").orElse(Json.createObjectBuilder().build());
+        if (data.toString().length() > MAX_DATA) {
+            fields.problem("data", "is larger than " + MAX_DATA + " characters of JSON");
+        }
         var targets = fields.uuids("targets");
         var createdBy = fields.string("created_by").filter(text -> !text.isBlank()).orElse("api");
         if (!problems.isEmpty()) {

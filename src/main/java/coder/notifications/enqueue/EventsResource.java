@@ -28,14 +28,14 @@ public class EventsResource {
 
     @POST
     @RolesAllowed({Roles.NOTIFIER, Roles.OWNER})
-    public Response enqueue(String body) {
+    public Response enqueue(byte[] body) {
         return Response.accepted(enqueuer.enqueue(EventRequest.from(JsonBodies.object(body)))).build();
     }
 
     @POST
     @Path("batch")
     @RolesAllowed({Roles.NOTIFIER, Roles.OWNER})
-    public Map<String, List<Object>> enqueueBatch(String body) {
+    public Map<String, List<Object>> enqueueBatch(byte[] body) {
         var events = JsonBodies.object(body).get("events");
         if (events == null || events.getValueType() != JsonValue.ValueType.ARRAY) {
             throw InvalidRequestException.field("events", "is required: an array of events");

@@ -45,7 +45,7 @@ public class PreferencesResource {
     /** {@code {"template_disabled_map": {"<template id>": true}}}; answers the full list. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<PreferenceView> put(@PathParam("user") String user, String body) {
+    public List<PreferenceView> put(@PathParam("user") String user, byte[] body) {
         var userId = owned(user);
         var map = JsonBodies.object(body).get("template_disabled_map");
         if (map == null || map.getValueType() != JsonValue.ValueType.OBJECT) {

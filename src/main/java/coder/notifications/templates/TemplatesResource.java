@@ -42,7 +42,7 @@ public class TemplatesResource {
     @Path("{id}/method")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OWNER)
-    public Response setMethod(@PathParam("id") String id, String body) {
+    public Response setMethod(@PathParam("id") String id, byte[] body) {
         var templateId = Uuids.parse("id", id);
         var value = JsonBodies.object(body).get("method");
         if (!(value instanceof JsonString text) || !(text.getString().isEmpty() || Method.named(text.getString()).isPresent())) {

@@ -24,7 +24,14 @@ public record UserRequest(String username, String name, String email, List<Strin
         if (username.equalsIgnoreCase("me")) {
             fields.problem("username", "\"me\" is reserved: it names the caller");
         }
+        var name = fields.string("name").orElse("");
+        if (name.length() > 256 || name.matches("(?s).*[\\r\\n].*")) {
+            fields.problem("name", "must be one line of at most 256 characters");
+        }
         var email = fields.string("email").orElse("").strip();
+        if (email.length() > 320) {
+            fields.problem("email", "must be at most 320 characters");
+        }
         if (!email.isEmpty() && !email.matches("[^\\s@<>]+@[^\\s@<>]+")) {
             fields.problem("email", "must be an email address such as danny@example.com");
         }
@@ -44,6 +51,6 @@ public record UserRequest(String username, String name, String email, List<Strin
         if (!problems.isEmpty()) {
             throw new InvalidRequestException("Invalid user.", problems);
         }
-        return new UserRequest(username, fields.string("name").orElse(""), email, List.copyOf(roles), status);
+        return new UserRequest(username, name, email, List.copyOf(roles), status);
     }
 }

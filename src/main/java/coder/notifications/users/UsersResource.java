@@ -37,7 +37,7 @@ public class UsersResource {
     @RolesAllowed({Roles.NOTIFIER, Roles.OWNER, Roles.USER_ADMIN})
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public UserView save(@PathParam("id") String id, String body) {
+    public UserView save(@PathParam("id") String id, byte[] body) {
         return users.save(Uuids.parse("id", id), UserRequest.from(JsonBodies.object(body)));
     }
 

@@ -15,10 +15,11 @@ final class EmailBody {
     static String text(Notification notification, String accessUrl) {
         var text = new StringBuilder("Hi ").append(notification.recipientName()).append(",\n\n")
                 .append(withoutGreeting(notification.body())).append("\n\n");
-        for (var action : notification.payload().getJsonArray("actions").getValuesAs(JsonObject.class)) {
+        var actions = notification.payload().getJsonArray("actions").getValuesAs(JsonObject.class);
+        for (var action : actions) {
             text.append(action.getString("label")).append(": ").append(action.getString("url")).append('\n');
         }
-        return text.append("\n--\n")
+        return text.append(actions.isEmpty() ? "--\n" : "\n--\n")
                 .append("Manage your notification settings: ").append(settingsUrl(accessUrl)).append('\n')
                 .append("Stop receiving emails like this: ").append(disableUrl(notification, accessUrl)).append('\n')
                 .toString();
