@@ -1,7 +1,6 @@
 package coder.notifications.config;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 
 /** Settings of the deployment as a whole: where users reach Coder, the HTTP port, verbose logs. */
 public record DeploymentSettings(URI accessUrl, int httpPort, boolean verbose) {
@@ -25,15 +24,6 @@ public record DeploymentSettings(URI accessUrl, int httpPort, boolean verbose) {
 
     /** Action links are built on the access URL, so it must be absolute; a trailing slash is dropped. */
     private static URI accessUrl(String value) {
-        try {
-            var uri = new URI(value.replaceAll("/+$", ""));
-            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw SettingSource.invalid(ACCESS_URL, value, "expected an absolute http:// or https:// URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw SettingSource.invalid(ACCESS_URL, value, "not a URL: " + e.getReason());
-        }
+        return SettingSource.httpUrl(ACCESS_URL, value.replaceAll("/+$", ""));
     }
 }

@@ -77,6 +77,20 @@ public final class SettingSource {
         return value.map(Path::of);
     }
 
+    /** An absolute http:// or https:// URL with a host. */
+    public static java.net.URI httpUrl(String property, String value) {
+        try {
+            var uri = new java.net.URI(value);
+            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw invalid(property, value, "expected an absolute http:// or https:// URL with a host");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw invalid(property, value, "not a URL: " + e.getReason());
+        }
+    }
+
     public static InvalidSettingException invalid(String property, String value, String problem) {
         return new InvalidSettingException(variableOf(property), "invalid value \"" + value + "\": " + problem);
     }

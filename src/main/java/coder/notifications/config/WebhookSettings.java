@@ -1,7 +1,6 @@
 package coder.notifications.config;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
 
 /** Where webhook messages are posted ({@code CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT}). */
@@ -10,7 +9,7 @@ public record WebhookSettings(Optional<URI> endpoint) {
     private static final String ENDPOINT = "coder.notifications.webhook-endpoint";
 
     public static WebhookSettings from(SettingSource source) {
-        return new WebhookSettings(source.text(ENDPOINT).map(WebhookSettings::httpUrl));
+        return new WebhookSettings(source.text(ENDPOINT).map(value -> SettingSource.httpUrl(ENDPOINT, value)));
     }
 
     /** The endpoint without user information or query, which may carry a token. */
@@ -20,16 +19,4 @@ public record WebhookSettings(Optional<URI> endpoint) {
                 + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + uri.getRawPath()).orElse("unset") + "]";
     }
 
-    private static URI httpUrl(String value) {
-        try {
-            var uri = new URI(value);
-            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw SettingSource.invalid(ENDPOINT, value, "expected an http:// or https:// URL with a host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw SettingSource.invalid(ENDPOINT, value, "not a URL: " + e.getReason());
-        }
-    }
 }

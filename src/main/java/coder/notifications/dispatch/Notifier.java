@@ -70,7 +70,8 @@ public class Notifier {
         tasks.add(scheduler.scheduleWithFixedDelay(this::wake, 0, settings.fetchInterval().toMillis(), TimeUnit.MILLISECONDS));
         tasks.add(scheduler.scheduleWithFixedDelay(guarded("write results", recorder::flush),
                 settings.storeSyncInterval().toMillis(), settings.storeSyncInterval().toMillis(), TimeUnit.MILLISECONDS));
-        tasks.add(scheduler.scheduleWithFixedDelay(guarded("purge old messages", retention::purge), 1, 10, TimeUnit.MINUTES));
+        tasks.add(scheduler.scheduleWithFixedDelay(guarded("purge old messages", retention::purge),
+                Retention.FIRST_RUN.toSeconds(), Retention.EVERY.toSeconds(), TimeUnit.SECONDS));
         tasks.add(workers.submit(() -> wakeUps.listen(this::wake, running::get)));
         log.info("notifier " + id + " started: leases up to " + settings.leaseCount() + " messages every "
                 + settings.fetchInterval().toSeconds() + "s at the latest");

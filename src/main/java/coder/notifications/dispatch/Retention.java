@@ -11,6 +11,8 @@ public class Retention {
 
     static final Duration KEEP = Duration.ofDays(7);
     static final int BATCH = 1000;
+    static final Duration FIRST_RUN = Duration.ofSeconds(10);
+    static final Duration EVERY = Duration.ofMinutes(10);
 
     @Inject
     MessageStore messages;

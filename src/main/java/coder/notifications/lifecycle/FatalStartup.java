@@ -32,7 +32,7 @@ final class FatalStartup {
                 return message.replaceFirst("^notifications: ", "");
             }
             if (message != null) {
-                innermost = message;
+                innermost = cause instanceof LinkageError ? cause.getClass().getSimpleName() + ": " + message : message;
             }
         }
         return innermost == null ? error.getClass().getSimpleName() : innermost;

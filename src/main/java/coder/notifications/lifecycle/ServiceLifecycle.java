@@ -8,6 +8,7 @@ import coder.notifications.config.SettingsProducer;
 import coder.notifications.config.WebhookSettings;
 import coder.notifications.database.DatabaseSettings;
 import coder.notifications.database.Migrations;
+import coder.notifications.database.connection.BuiltInDatabase;
 import coder.notifications.security.EvaluationKeySource;
 import coder.notifications.security.EvaluationKeys;
 import jakarta.annotation.Priority;
@@ -46,7 +47,7 @@ public class ServiceLifecycle {
             Migrations.migrate(database, application);
         } catch (InvalidSettingException e) {
             throw FatalStartup.stop("invalid configuration: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw FatalStartup.stop("cannot start: " + FatalStartup.describe(e), e);
         }
         started = true;
@@ -54,15 +55,9 @@ public class ServiceLifecycle {
         LOG.info("notifications: service ready");
     }
 
-    /** Stops the built-in database, if one runs: the data source behind the JNDI name owns it. */
+    /** Stops the built-in database, if this process runs one (the class comes from the server's database library). */
     void stop(@Observes @Priority(DATABASE_STOPS) Shutdown shutdown) {
-        try {
-            if (database.isWrapperFor(AutoCloseable.class)) {
-                database.unwrap(AutoCloseable.class).close();
-            }
-        } catch (Exception e) {
-            LOG.warning("notifications: could not stop the built-in database: " + e.getMessage());
-        }
+        BuiltInDatabase.stop();
     }
 
     /** Whether start-up completed: settings valid and schema current. */

@@ -22,16 +22,6 @@ class EventErrorsIT {
         api = new Api(SharedService.get());
     }
 
-    long storedFor(UUID user) throws Exception {
-        try (var connection = TestDatabase.connect(); var statement = connection.prepareStatement(
-                "SELECT count(*) FROM notification_messages WHERE user_id = ?")) {
-            statement.setObject(1, user);
-            try (var result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
 
     void rejected(Object body, String field) {
         api.request().body(body).post("/notifications/events")
@@ -44,7 +34,7 @@ class EventErrorsIT {
     void anUnknownTemplateIsNamed() throws Exception {
         var user = api.user("Nobody");
         rejected(Map.of("template", "No Such Template", "user_id", user.toString()), "template");
-        assertEquals(0, storedFor(user));
+        assertEquals(0, TestDatabase.messagesFor(user));
     }
 
     @Test
@@ -67,7 +57,7 @@ class EventErrorsIT {
     void labelsThatAreNotStringsAreNamed() throws Exception {
         var user = api.user("Typed");
         rejected(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", 42)), "labels.name");
-        assertEquals(0, storedFor(user));
+        assertEquals(0, TestDatabase.messagesFor(user));
     }
 
     @Test
@@ -93,7 +83,7 @@ class EventErrorsIT {
         }
         api.request().body(Map.of("events", events)).post("/notifications/events/batch")
                 .then().statusCode(400).body("validations[0].field", equalTo("events"));
-        assertEquals(0, storedFor(user));
+        assertEquals(0, TestDatabase.messagesFor(user));
     }
 
     @Test
@@ -109,6 +99,6 @@ class EventErrorsIT {
                 .body("results[0].messages", hasSize(1))
                 .body("results[1].error.validations[0].field", equalTo("template"))
                 .body("results[2].messages", hasSize(1));
-        assertEquals(2, storedFor(user));
+        assertEquals(2, TestDatabase.messagesFor(user));
     }
 }

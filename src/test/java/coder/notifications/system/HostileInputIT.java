@@ -28,16 +28,6 @@ class HostileInputIT {
         api = new Api(service);
     }
 
-    static long storedFor(UUID user) throws Exception {
-        try (var connection = TestDatabase.connect(); var statement = connection.prepareStatement(
-                "SELECT count(*) FROM notification_messages WHERE user_id = ?")) {
-            statement.setObject(1, user);
-            try (var result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
 
     @Test
     void aBodyOverTheLimitIsA413() {
@@ -61,7 +51,7 @@ class HostileInputIT {
                 .then().statusCode(400).body("validations.field", hasItem("labels.name"));
         api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "nul\u0000byte")))
                 .then().statusCode(400);
-        assertEquals(0, storedFor(user));
+        assertEquals(0, TestDatabase.messagesFor(user));
     }
 
     @Test
@@ -108,7 +98,7 @@ class HostileInputIT {
                 response.then().body("message", org.hamcrest.Matchers.notNullValue());
             }
         }
-        assertEquals(reported, storedFor(user), "stored messages differ from what the answers reported");
+        assertEquals(reported, TestDatabase.messagesFor(user), "stored messages differ from what the answers reported");
         io.restassured.RestAssured.given().baseUri(service.uri("").toString()).get("/health/ready").then().statusCode(200);
     }
 

@@ -33,6 +33,18 @@ final class TestDatabase {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port(cacheDirectory) + "/" + database + "?user=postgres");
     }
 
+    /** How many messages the shared service's database holds for the user. */
+    static long messagesFor(java.util.UUID user) throws SQLException {
+        try (var connection = connect(); var statement = connection.prepareStatement(
+                "SELECT count(*) FROM notification_messages WHERE user_id = ?")) {
+            statement.setObject(1, user);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
     static List<String> column(Connection connection, String sql) throws SQLException {
         var values = new ArrayList<String>();
         try (var statement = connection.createStatement(); var result = statement.executeQuery(sql)) {

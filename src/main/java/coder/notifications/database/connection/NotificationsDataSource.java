@@ -10,10 +10,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The data source behind {@code jdbc/notifications} (see {@code liberty/server.xml}). Open Liberty pools its
  * connections and enlists them in transactions; this class only decides where they go, on first use: the
  * database named by {@code CODER_PG_CONNECTION_URL} (Coder's or JDBC form), or the built-in database.
- * The application reaches {@link #close()} through {@code DataSource.unwrap(AutoCloseable.class)}: it stops the
- * built-in database once the application no longer needs it.
  */
-public class NotificationsDataSource extends PGSimpleDataSource implements AutoCloseable {
+public class NotificationsDataSource extends PGSimpleDataSource {
 
     private static final long serialVersionUID = 1L;
 
@@ -41,11 +39,6 @@ public class NotificationsDataSource extends PGSimpleDataSource implements AutoC
     public Connection getConnection(String user, String password) throws SQLException {
         chooseTarget();
         return super.getConnection(user == null ? getUser() : user, password == null ? getPassword() : password);
-    }
-
-    @Override
-    public void close() {
-        BuiltInDatabase.stop();
     }
 
     private void chooseTarget() throws SQLException {

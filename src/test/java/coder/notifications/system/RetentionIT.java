@@ -1,0 +1,47 @@
+package coder.notifications.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Messages whose last change is older than seven days are purged, whatever their state; newer ones stay. */
+class RetentionIT {
+
+    @Test
+    void messagesOlderThanSevenDaysArePurged() throws Exception {
+        SharedService.get();
+        var database = "retention_" + System.nanoTime();
+        try (var admin = TestDatabase.connect(); var statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        var cache = ServiceProcess.WORK.resolve("cache");
+        var settings = new java.util.HashMap<>(SharedService.SETTINGS);
+        settings.put("CODER_PG_CONNECTION_URL", "postgres://postgres@127.0.0.1:" + TestDatabase.port(cache) + "/" + database);
+        // Paused, so that the replica only purges: the rows below are not deliverable.
+        try (var replica = ServiceProcess.start("retention", settings);
+             var connection = TestDatabase.connect(cache, database); var statement = connection.createStatement()) {
+            statement.execute("UPDATE notification_settings SET notifier_paused = true");
+            statement.execute("INSERT INTO users (id, username) VALUES ('00000000-0000-4000-8000-0000000000e1', 'old')");
+            statement.execute("""
+                    INSERT INTO notification_messages (id, notification_template_id, user_id, method, created_by, payload,
+                                                       status, created_at, updated_at)
+                    SELECT gen_random_uuid(), 'f517da0b-cdc9-410f-ab89-a86107c420ed', '00000000-0000-4000-8000-0000000000e1',
+                           'webhook', 'retention', '{}', s, now() - interval '9 days', now() - d
+                    FROM unnest(ARRAY['sent', 'pending', 'permanent_failure', 'sent'],
+                                ARRAY[interval '8 days', interval '8 days', interval '7 days 1 hour', interval '6 days']) AS t(s, d)""");
+            var deadline = Instant.now().plus(Duration.ofSeconds(60));
+            List<String> left = List.of();
+            while (Instant.now().isBefore(deadline)) {
+                left = TestDatabase.column(connection, "SELECT status FROM notification_messages ORDER BY status");
+                if (left.size() == 1) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertEquals(List.of("sent"), left);
+        }
+    }
+}
