@@ -43,6 +43,13 @@ class ReplicasDeliveryIT {
                     .collect(Collectors.groupingBy(document -> document.getString("msg_id"), Collectors.counting()));
             assertEquals(ids.size(), deliveries.size(), "every message arrived");
             assertTrue(deliveries.values().stream().allMatch(count -> count == 1), "a message arrived twice: " + deliveries);
+
+            // The same event reported to both replicas at the same moment is stored once.
+            var event = Map.<String, Object>of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "racing"));
+            var viaA = java.util.concurrent.CompletableFuture.supplyAsync(() -> api.event(event).then().statusCode(202).extract().jsonPath());
+            var viaB = java.util.concurrent.CompletableFuture.supplyAsync(() -> new Api(b).event(event).then().statusCode(202).extract().jsonPath());
+            int created = viaA.join().getList("messages").size() + viaB.join().getList("messages").size();
+            assertEquals(1, created, "the identical event was stored " + created + " times");
         }
     }
 

@@ -101,6 +101,16 @@ class SmtpDeliveryIT {
     }
 
     @Test
+    void aServerListingCramMd5FirstStillGetsPlainOrLogin() throws Exception {
+        try (var relay = TestRelay.craMd5First(tls.serverContext("relay", null))) {
+            var outcome = send(deliverer("CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true",
+                    "CODER_EMAIL_TLS_CACERTFILE", tls.certificatePem("relay").toString(),
+                    "CODER_EMAIL_AUTH_USERNAME", TestRelay.USER, "CODER_EMAIL_AUTH_PASSWORD", TestRelay.PASSWORD), notification("t"));
+            assertInstanceOf(DeliveryOutcome.Delivered.class, outcome, outcome.toString());
+        }
+    }
+
+    @Test
     void implicitTlsDelivers() throws Exception {
         try (var relay = TestRelay.implicitTls(tls.serverContext("relay", null))) {
             var outcome = send(deliverer("CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_FORCE_TLS", "true",

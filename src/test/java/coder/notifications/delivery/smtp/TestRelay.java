@@ -54,6 +54,36 @@ public final class TestRelay implements AutoCloseable {
         });
     }
 
+    /** Lists CRAM-MD5 before PLAIN and LOGIN, refusing it: a client must pick a mechanism it was configured for. */
+    static TestRelay craMd5First(SSLContext tls) {
+        var cramFirst = new org.subethamail.smtp.auth.MultipleAuthenticationHandlerFactory();
+        cramFirst.addFactory(new org.subethamail.smtp.AuthenticationHandlerFactory() {
+            @Override
+            public List<String> getAuthenticationMechanisms() {
+                return List.of("CRAM-MD5");
+            }
+
+            @Override
+            public org.subethamail.smtp.AuthenticationHandler create() {
+                return new org.subethamail.smtp.AuthenticationHandler() {
+                    @Override
+                    public java.util.Optional<String> auth(String clientInput, org.subethamail.smtp.MessageContext context)
+                            throws RejectException {
+                        throw new RejectException(535, "5.7.8 CRAM-MD5 is not accepted here");
+                    }
+
+                    @Override
+                    public Object getIdentity() {
+                        return null;
+                    }
+                };
+            }
+        });
+        cramFirst.addFactory(new EasyAuthenticationHandlerFactory(TestRelay::login));
+        return new TestRelay(builder -> builder.authenticationHandlerFactory(cramFirst).requireAuth()
+                .enableTLS().requireTLS().startTlsSocketFactory(tls));
+    }
+
     static TestRelay startTlsWithClientCertificate(SSLContext tls) {
         return new TestRelay(builder -> builder.enableTLS().requireTLS().startTlsSocketFactory(tls, true));
     }
