@@ -4,10 +4,16 @@ import coder.notifications.messages.MessageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 
-/** The site-wide pause of all delivery ({@code notification_settings.notifier_paused}), honoured by every replica. */
+/**
+ * The site-wide pause of all delivery ({@code notification_settings.notifier_paused}), honoured by every replica:
+ * the lease query itself reads the switch, so no replica leases while it is on.
+ */
 @ApplicationScoped
 @Transactional
 public class KillSwitch {
@@ -18,19 +24,24 @@ public class KillSwitch {
     @Inject
     MessageStore messages;
 
+    @Inject
+    Clock clock;
+
     public boolean paused() {
-        return (Boolean) entityManager.createNativeQuery("SELECT notifier_paused FROM notification_settings").getSingleResult();
+        return settings(LockModeType.NONE).notifierPaused();
     }
 
     /** Sets the switch; answers whether it changed. Resuming wakes every notifier. */
     public boolean set(boolean paused) {
-        var changed = entityManager.createNativeQuery("""
-                        UPDATE notification_settings SET notifier_paused = ?1, updated_at = now()
-                        WHERE notifier_paused <> ?1""")
-                .setParameter(1, paused).executeUpdate() > 0;
+        // Locked, so that two operators flipping the switch at once both get a true answer about "changed".
+        var changed = settings(LockModeType.PESSIMISTIC_WRITE).pause(paused, OffsetDateTime.now(clock));
         if (changed && !paused) {
             messages.announce();
         }
         return changed;
+    }
+
+    private SiteSettings settings(LockModeType lock) {
+        return entityManager.find(SiteSettings.class, Boolean.TRUE, lock);
     }
 }

@@ -73,6 +73,9 @@ public class ServiceLifecycle {
             LOG.warning("notifications: no JWT verification key is configured (MP_JWT_VERIFY_PUBLICKEY or"
                     + " MP_JWT_VERIFY_PUBLICKEY_LOCATION): evaluation mode, for trying the service only. Ready-made"
                     + " owner and notifier tokens are in " + tokens);
+        } else if (SettingsProducer.source().text("mp.jwt.verify.issuer").isEmpty()) {
+            LOG.warning("notifications: MP_JWT_VERIFY_ISSUER is not set: Open Liberty refuses every token whose issuer"
+                    + " it was not told to trust. Set it to the iss claim of your identity provider's tokens.");
         } else {
             LOG.info("notifications: bearer tokens are verified with the configured key");
         }
