@@ -58,6 +58,8 @@ public class Notifier {
     Retention retention;
     @Inject
     NotifierLog log;
+    @Inject
+    NotifierMetrics metrics;
 
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicBoolean running = new AtomicBoolean();
@@ -128,6 +130,7 @@ public class Notifier {
         if (leased.isEmpty()) {
             return 0;
         }
+        metrics.leased(leased.size());
         leased.forEach(message -> log.debug("notifier " + id + " leased message " + message.id()));
         var byId = templates.byIds(leased.stream().map(LeasedMessage::templateId).distinct().toList()).stream()
                 .collect(Collectors.toMap(Template::id, Function.identity()));

@@ -23,6 +23,8 @@ public class ResultRecorder {
     NotifierSettings settings;
     @Inject
     NotifierLog log;
+    @Inject
+    NotifierMetrics metrics;
 
     private final List<Result> buffer = new ArrayList<>();
     private final Object writing = new Object();
@@ -57,8 +59,11 @@ public class ResultRecorder {
             }
             try {
                 messages.record(batch, settings.maxSendAttempts(), settings.retryInterval());
-                batch.forEach(result -> log.debug("recorded " + result.kind() + " for message " + result.messageId()
-                        + (result.reason() == null ? "" : ": " + result.reason())));
+                batch.forEach(result -> {
+                    metrics.recorded(result);
+                    log.debug("recorded " + result.kind() + " for message " + result.messageId()
+                            + (result.reason() == null ? "" : ": " + result.reason()));
+                });
             } catch (RuntimeException e) {
                 synchronized (buffer) {
                     buffer.addAll(0, batch);

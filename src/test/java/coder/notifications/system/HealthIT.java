@@ -33,9 +33,16 @@ class HealthIT {
     }
 
     @Test
-    void metricsAnswerWithoutCredentials() {
+    void metricsAnswerWithoutCredentialsAndCountResults() {
+        var api = new Api(service);
+        var user = api.user("Counted");
+        api.event(java.util.Map.of("template", "Workspace Deleted", "user_id", user.toString(),
+                "labels", java.util.Map.of("name", "counted"))).then().statusCode(202);
+        SharedService.RECEIVER.awaitDelivered(user, 1, java.time.Duration.ofSeconds(30));
+        Api.sleep(1000);
         given().baseUri(service.uri("").toString())
-                .when().get("/metrics")
-                .then().statusCode(200);
+                .when().get("/metrics?scope=application")
+                .then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("notifications_results_total{kind=\"sent\""));
     }
 }
