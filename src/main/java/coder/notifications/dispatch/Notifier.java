@@ -4,7 +4,6 @@ import coder.notifications.config.NotifierSettings;
 import coder.notifications.lifecycle.ServiceReady;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.MessageStore;
-import coder.notifications.messages.Result;
 import coder.notifications.templates.Template;
 import coder.notifications.templates.TemplateStore;
 import jakarta.annotation.Priority;
@@ -15,16 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,7 +44,7 @@ public class Notifier {
     @Inject
     TemplateStore templates;
     @Inject
-    MessageDispatcher dispatcher;
+    BatchSender sender;
     @Inject
     ResultRecorder recorder;
     @Inject
@@ -134,35 +129,8 @@ public class Notifier {
         leased.forEach(message -> log.debug("notifier " + id + " leased message " + message.id()));
         var byId = templates.byIds(leased.stream().map(LeasedMessage::templateId).distinct().toList()).stream()
                 .collect(Collectors.toMap(Template::id, Function.identity()));
-        recorder.add(sendAll(leased, byId));
+        recorder.add(sender.send(leased, byId));
         return leased.size();
-    }
-
-    private List<Result> sendAll(List<LeasedMessage> leased, Map<UUID, Template> templatesById) {
-        var timeout = settings.dispatchTimeout();
-        var sends = leased.stream()
-                .map(message -> workers.submit(() -> dispatcher.dispatch(message, templatesById.get(message.templateId()), timeout)))
-                .toList();
-        var deadline = Instant.now().plus(timeout);
-        var results = new ArrayList<Result>();
-        for (int i = 0; i < leased.size(); i++) {
-            results.add(await(leased.get(i), sends.get(i), deadline));
-        }
-        return results;
-    }
-
-    private Result await(LeasedMessage message, Future<Result> send, Instant deadline) {
-        try {
-            return send.get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            send.cancel(true);
-            return Result.retryable(message.id(), "dispatch timed out after " + settings.dispatchTimeout().toSeconds() + "s");
-        } catch (ExecutionException e) {
-            return Result.retryable(message.id(), "dispatch failed: " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Result.retryable(message.id(), "dispatch interrupted by shutdown");
-        }
     }
 
     private Runnable guarded(String what, Runnable task) {
