@@ -27,7 +27,10 @@ public final class TestRelay implements AutoCloseable {
     private final SMTPServer server;
 
     private TestRelay(Consumer<SMTPServer.Builder> options) {
+        // Idle connections end after 5 s: the deliverer keeps its connection for reuse, and stopping the server
+        // waits for open sessions.
         var builder = SMTPServer.port(0).bindAddress(java.net.InetAddress.getLoopbackAddress())
+                .connectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
                 .messageHandler((context, from, to, data) -> {
                     sessions.add(context.getSessionId());
                     if (reject != null) {
