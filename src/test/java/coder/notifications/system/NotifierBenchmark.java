@@ -68,6 +68,23 @@ class NotifierBenchmark {
     }
 
     @Test
+    void throughputOfOneReplicaByWebhook() {
+        var api = new Api(SharedService.get());
+        var user = api.user("Throughput");
+        var events = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 1000; i++) {
+            events.add(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "load-" + i)));
+        }
+        long start = System.nanoTime();
+        api.request().body(Map.of("events", events)).post("/notifications/events/batch").then().statusCode(200);
+        long enqueued = System.nanoTime();
+        SharedService.RECEIVER.awaitDelivered(user, 1000, Duration.ofMinutes(5));
+        long delivered = System.nanoTime();
+        System.out.printf("%n1000 events: enqueued in one batch in %d ms, all delivered by webhook %d ms later (%.0f messages/s)%n",
+                (enqueued - start) / 1_000_000, (delivered - enqueued) / 1_000_000, 1000 / ((delivered - enqueued) / 1e9));
+    }
+
+    @Test
     void delayFromEnqueueToWebhookOnAnIdleService() {
         var api = new Api(SharedService.get());
         var user = api.user("Speedy");
