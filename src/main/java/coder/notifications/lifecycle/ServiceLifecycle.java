@@ -8,6 +8,7 @@ import coder.notifications.config.SettingsProducer;
 import coder.notifications.config.WebhookSettings;
 import coder.notifications.database.DatabaseSettings;
 import coder.notifications.database.Migrations;
+import coder.notifications.delivery.Method;
 import coder.notifications.database.connection.BuiltInDatabase;
 import coder.notifications.security.EvaluationKeySource;
 import coder.notifications.security.EvaluationKeys;
@@ -89,5 +90,13 @@ public class ServiceLifecycle {
         var webhook = WebhookSettings.from(source);
         var database = DatabaseSettings.from(source);
         LOG.info("notifications: settings: " + deployment + " " + notifier + " " + webhook + " " + email + " " + database);
+        if (notifier.method() == Method.smtp && email.from().isEmpty()) {
+            LOG.warning("notifications: email is the default delivery method but CODER_EMAIL_FROM is not set: emails will"
+                    + " fail permanently until it is (or set CODER_NOTIFICATIONS_METHOD=webhook)");
+        }
+        if (notifier.method() == Method.webhook && webhook.endpoint().isEmpty()) {
+            LOG.warning("notifications: webhook is the default delivery method but CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT"
+                    + " is not set: webhooks will fail permanently until it is");
+        }
     }
 }
