@@ -48,8 +48,8 @@ public final class ErrorMappers {
     public static class Unauthorized implements ExceptionMapper<UnauthorizedException> {
         @Override
         public Response toResponse(UnauthorizedException e) {
-            return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
-                    .header("WWW-Authenticate", "Bearer").entity(ApiError.of(e.getMessage())).build();
+            return Response.fromResponse(answer(Response.Status.UNAUTHORIZED, ApiError.of(e.getMessage())))
+                    .header("WWW-Authenticate", "Bearer").build();
         }
     }
 

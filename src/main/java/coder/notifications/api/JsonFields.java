@@ -67,46 +67,35 @@ public final class JsonFields {
 
     public List<UUID> uuids(String name) {
         var values = new ArrayList<UUID>();
-        var value = value(name);
-        if (value.isEmpty()) {
-            return values;
-        }
-        if (value.get().getValueType() != JsonValue.ValueType.ARRAY) {
-            problem(name, "must be an array of UUIDs");
-            return values;
-        }
-        var array = value.get().asJsonArray();
-        for (int i = 0; i < array.size(); i++) {
-            var element = array.get(i);
-            var elementName = name + "[" + i + "]";
-            if (element instanceof JsonString text) {
-                parseUuid(elementName, text.getString()).ifPresent(values::add);
-            } else {
-                problem(elementName, "must be a UUID string");
-            }
-        }
+        stringElements(name, "UUID string").forEach(element -> parseUuid(element.getKey(), element.getValue()).ifPresent(values::add));
         return values;
     }
 
     public List<String> strings(String name) {
-        var values = new ArrayList<String>();
+        return stringElements(name, "string").stream().map(Map.Entry::getValue).toList();
+    }
+
+    /** The string elements of an array field, each with its path ({@code recipients[2]}); others are problems. */
+    private List<Map.Entry<String, String>> stringElements(String name, String what) {
+        var elements = new ArrayList<Map.Entry<String, String>>();
         var value = value(name);
         if (value.isEmpty()) {
-            return values;
+            return elements;
         }
         if (value.get().getValueType() != JsonValue.ValueType.ARRAY) {
-            problem(name, "must be an array of strings");
-            return values;
+            problem(name, "must be an array of " + what + "s");
+            return elements;
         }
         var array = value.get().asJsonArray();
         for (int i = 0; i < array.size(); i++) {
+            var path = name + "[" + i + "]";
             if (array.get(i) instanceof JsonString text) {
-                values.add(text.getString());
+                elements.add(Map.entry(path, text.getString()));
             } else {
-                problem(name + "[" + i + "]", "must be a string");
+                problem(path, "must be a " + what);
             }
         }
-        return values;
+        return elements;
     }
 
     /** An object whose values must all be strings, such as {@code labels}. */

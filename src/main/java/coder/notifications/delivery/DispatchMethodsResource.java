@@ -5,11 +5,13 @@ import coder.notifications.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
+import java.util.List;
 
 /** Which delivery methods exist and which one is the deployment default: {@code /api/v2/notifications/dispatch-methods}. */
 @Path("notifications/dispatch-methods")
@@ -17,14 +19,16 @@ import java.util.Arrays;
 @Produces(MediaType.APPLICATION_JSON)
 public class DispatchMethodsResource {
 
+    /** {@code {"available": ["smtp", "webhook"], "default": "smtp"}}. */
+    public record DispatchMethods(List<String> available, @JsonbProperty("default") String defaultMethod) {
+    }
+
     @Inject
     NotifierSettings settings;
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.USER_ADMIN, Roles.TEMPLATE_ADMIN, Roles.AUDITOR, Roles.MEMBER, Roles.NOTIFIER})
-    public jakarta.json.JsonObject methods() {
-        var available = jakarta.json.Json.createArrayBuilder();
-        Arrays.stream(Method.values()).forEach(method -> available.add(method.name()));
-        return jakarta.json.Json.createObjectBuilder().add("available", available).add("default", settings.method().name()).build();
+    public DispatchMethods methods() {
+        return new DispatchMethods(Arrays.stream(Method.values()).map(Method::name).toList(), settings.method().name());
     }
 }

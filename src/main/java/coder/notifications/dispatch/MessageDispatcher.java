@@ -64,7 +64,7 @@ public class MessageDispatcher {
                 payload.getString("user_email", ""), labels(payload), TemplateRenderer.dataOf(payload.getJsonObject("data")),
                 deployment.accessUrl().toString());
         var titleMarkdown = renderer.markdown(template.titleTemplate(), context);
-        var bodyMarkdown = "Hi " + renderer.markdown("{{ user_name }}", context) + "\n\n" + renderer.markdown(template.bodyTemplate(), context);
+        var bodyMarkdown = renderer.bodyMarkdown(template.bodyTemplate(), context);
         return new Notification(message.id(), payload, titleMarkdown, renderer.plainText(titleMarkdown).replaceAll("\\s*\\n\\s*", " "),
                 bodyMarkdown, renderer.plainText(bodyMarkdown), renderer.html(bodyMarkdown));
     }

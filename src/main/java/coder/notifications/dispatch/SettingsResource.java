@@ -1,13 +1,12 @@
 package coder.notifications.dispatch;
 
-import coder.notifications.api.ApiError;
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.JsonBodies;
-import coder.notifications.api.JsonFields;
 import coder.notifications.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 
 /** The kill switch over HTTP: {@code GET/PUT /api/v2/notifications/settings}. */
 @Path("notifications/settings")
@@ -26,6 +24,14 @@ public class SettingsResource {
 
     /** The body of both directions: {@code {"notifier_paused": true}}. */
     public record NotificationSettings(boolean notifierPaused) {
+
+        static NotificationSettings from(JsonObject request) {
+            var value = request.get("notifier_paused");
+            if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+                throw InvalidRequestException.field("notifier_paused", "is required: true or false");
+            }
+            return new NotificationSettings(value == JsonValue.TRUE);
+        }
     }
 
     @Inject
@@ -42,16 +48,7 @@ public class SettingsResource {
     @RolesAllowed(Roles.OWNER)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(byte[] body) {
-        var request = JsonBodies.object(body);
-        var value = request.get("notifier_paused");
-        if (value == null || (value != JsonValue.TRUE && value != JsonValue.FALSE)) {
-            var problems = new ArrayList<ApiError.Validation>();
-            new JsonFields(request, "", problems).problem("notifier_paused", "is required: true or false");
-            throw new InvalidRequestException("Invalid notification settings.", problems);
-        }
-        var paused = value == JsonValue.TRUE;
-        return killSwitch.set(paused)
-                ? Response.ok(new NotificationSettings(paused)).build()
-                : Response.notModified().build();
+        var wanted = NotificationSettings.from(JsonBodies.object(body));
+        return killSwitch.set(wanted.notifierPaused()) ? Response.ok(wanted).build() : Response.notModified().build();
     }
 }

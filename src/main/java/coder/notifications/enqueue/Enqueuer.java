@@ -90,7 +90,6 @@ public class Enqueuer {
     private EnqueueResult enqueueOne(EventRequest event, boolean dedupe) {
         var template = templates.byIdOrName(event.template()).orElseThrow(
                 () -> InvalidRequestException.field("template", "names no known template: \"" + event.template() + "\""));
-        recipients.checkSubject(template, event);
         var audience = recipients.recipients(template, event);
         var silenced = preferences.silenced(template.id(), template.enabledByDefault(), audience.stream().map(UserView::id).toList());
         var method = template.method().orElse(notifier.method());

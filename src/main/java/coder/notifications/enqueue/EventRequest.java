@@ -25,6 +25,25 @@ public record EventRequest(String template, Optional<UUID> userId, Optional<UUID
     static final int MAX_LABEL_VALUE = 8192;
     static final int MAX_DATA = 65536;
 
+    /** The events of a batch body {@code {"events": [...]}}, at most {@value Enqueuer#MAX_BATCH}; each is checked later. */
+    public static List<jakarta.json.JsonValue> batchOf(JsonObject body) {
+        var events = body.get("events");
+        if (events == null || events.getValueType() != jakarta.json.JsonValue.ValueType.ARRAY) {
+            throw InvalidRequestException.field("events", "is required: an array of events");
+        }
+        if (events.asJsonArray().size() > Enqueuer.MAX_BATCH) {
+            throw InvalidRequestException.field("events", "holds " + events.asJsonArray().size()
+                    + " events; a batch holds at most " + Enqueuer.MAX_BATCH);
+        }
+        return events.asJsonArray();
+    }
+
+    /** An event of the service's own, to one user (test and custom notifications). */
+    public static EventRequest toUser(String template, UUID user, Map<String, String> labels, String createdBy) {
+        return new EventRequest(template, Optional.of(user), Optional.empty(), Optional.empty(), labels,
+                Json.createObjectBuilder().build(), List.of(), createdBy);
+    }
+
     public static EventRequest from(JsonObject body) {
         var problems = new ArrayList<ApiError.Validation>();
         var fields = new JsonFields(body, "", problems);

@@ -1,12 +1,10 @@
 package coder.notifications.enqueue;
 
-import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.JsonBodies;
 import coder.notifications.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,14 +34,6 @@ public class EventsResource {
     @Path("batch")
     @RolesAllowed({Roles.NOTIFIER, Roles.OWNER})
     public Map<String, List<Object>> enqueueBatch(byte[] body) {
-        var events = JsonBodies.object(body).get("events");
-        if (events == null || events.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw InvalidRequestException.field("events", "is required: an array of events");
-        }
-        if (events.asJsonArray().size() > Enqueuer.MAX_BATCH) {
-            throw InvalidRequestException.field("events", "holds " + events.asJsonArray().size()
-                    + " events; a batch holds at most " + Enqueuer.MAX_BATCH);
-        }
-        return Map.of("results", enqueuer.enqueueAll(events.asJsonArray()));
+        return Map.of("results", enqueuer.enqueueAll(EventRequest.batchOf(JsonBodies.object(body))));
     }
 }

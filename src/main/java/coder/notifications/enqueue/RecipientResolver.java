@@ -22,29 +22,27 @@ public class RecipientResolver {
     @Inject
     UserStore users;
 
+    /** The recipients; a 400 naming the field when the subject or an explicit recipient is missing or unknown. */
     public List<UserView> recipients(Template template, EventRequest event) {
+        var subject = subject(template, event);
         if (event.recipients().isPresent()) {
             return explicit(event.recipients().get());
         }
         return switch (template.audience()) {
-            case SUBJECT -> List.of(subject(event));
+            case SUBJECT -> List.of(subject.orElseThrow());
             case ADMINS -> except(users.activeWithAnyRole(List.of(Role.OWNER, Role.USER_ADMIN)), event.userId());
             case TEMPLATE_ADMINS -> except(users.activeWithAnyRole(List.of(Role.OWNER, Role.TEMPLATE_ADMIN)), event.initiatorId());
         };
     }
 
     /** The user the event is about must exist when it is named; for a subject audience it must be named. */
-    public void checkSubject(Template template, EventRequest event) {
+    private Optional<UserView> subject(Template template, EventRequest event) {
         if (event.userId().isEmpty() && event.recipients().isEmpty() && template.audience() == Audience.SUBJECT) {
             throw InvalidRequestException.field("user_id", "is required: the template \"" + template.name()
                     + "\" goes to the user the event is about");
         }
-        event.userId().ifPresent(id -> users.byId(id).orElseThrow(
+        return event.userId().map(id -> users.byId(id).orElseThrow(
                 () -> InvalidRequestException.field("user_id", "names no known user: " + id)));
-    }
-
-    private UserView subject(EventRequest event) {
-        return users.byId(event.userId().orElseThrow()).orElseThrow();
     }
 
     private List<UserView> explicit(List<UUID> ids) {

@@ -1,12 +1,12 @@
 package coder.notifications.messages;
 
+import coder.notifications.database.NativeRows;
 import coder.notifications.database.SqlArrays;
 import coder.notifications.delivery.Method;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -75,11 +75,11 @@ public class MessageStore {
      * hash-joining the whole table.
      */
     public List<LeasedMessage> lease(String notifierId, int count, Duration period, int maxAttempts) {
-        List<?> rows = entityManager.createNativeQuery(LEASE)
+        List<?> found = entityManager.createNativeQuery(LEASE)
                 .setParameter(1, notifierId).setParameter(2, count).setParameter(3, maxAttempts)
                 .setParameter(4, period.toMillis())
                 .getResultList();
-        return rows(rows).stream().map(row -> new LeasedMessage((UUID) row[0], (UUID) row[1], (UUID) row[2],
+        return NativeRows.of(found).stream().map(row -> new LeasedMessage((UUID) row[0], (UUID) row[1], (UUID) row[2],
                 Method.valueOf((String) row[3]), (String) row[4], ((Number) row[5]).intValue(), (Boolean) row[6])).toList();
     }
 
@@ -142,12 +142,15 @@ public class MessageStore {
     }
 
     public Optional<MessageView> byId(UUID id) {
-        return rows(entityManager.createNativeQuery(VIEW + " WHERE m.id = ?1").setParameter(1, id).getResultList())
+        return NativeRows.of(entityManager.createNativeQuery(VIEW + " WHERE m.id = ?1").setParameter(1, id).getResultList())
                 .stream().findFirst().map(MessageStore::view);
     }
 
     /** Newest first, filtered by whichever of status, user and template are given. */
-    public List<MessageView> list(Optional<MessageStatus> status, Optional<UUID> userId, Optional<UUID> templateId, int limit) {
+    public List<MessageView> list(MessageFilter filter) {
+        var status = filter.status();
+        var userId = filter.userId();
+        var templateId = filter.templateId();
         var sql = new StringBuilder(VIEW).append(" WHERE true");
         status.ifPresent(s -> sql.append(" AND m.status = ?1"));
         userId.ifPresent(u -> sql.append(" AND m.user_id = ?2"));
@@ -157,8 +160,8 @@ public class MessageStore {
         status.ifPresent(s -> query.setParameter(1, s.name()));
         userId.ifPresent(u -> query.setParameter(2, u));
         templateId.ifPresent(t -> query.setParameter(3, t));
-        query.setParameter(4, limit);
-        return rows(query.getResultList()).stream().map(MessageStore::view).toList();
+        query.setParameter(4, filter.limit());
+        return NativeRows.of(query.getResultList()).stream().map(MessageStore::view).toList();
     }
 
     private static final String VIEW = """
@@ -168,20 +171,12 @@ public class MessageStore {
 
     private static MessageView view(Object[] row) {
         return new MessageView((UUID) row[0], (UUID) row[1], (String) row[2], (UUID) row[3], (String) row[4],
-                (String) row[5], (String) row[6], ((Number) row[7]).intValue(), (String) row[8], instant(row[9]),
-                instant(row[10]), instant(row[11]), instant(row[12]));
-    }
-
-    private static java.time.Instant instant(Object value) {
-        return value == null ? null : ((Timestamp) value).toInstant();
+                (String) row[5], (String) row[6], ((Number) row[7]).intValue(), (String) row[8], NativeRows.instant(row[9]),
+                NativeRows.instant(row[10]), NativeRows.instant(row[11]), NativeRows.instant(row[12]));
     }
 
     private static List<UUID> idsOf(List<Result> results, Result.Kind kind) {
         return results.stream().filter(r -> r.kind() == kind).map(Result::messageId).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(List<?> rows) {
-        return (List<Object[]>) rows;
-    }
 }

@@ -1,5 +1,6 @@
 package coder.notifications.preferences;
 
+import coder.notifications.database.NativeRows;
 import coder.notifications.database.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -43,8 +44,8 @@ public class PreferenceStore {
                         SELECT notification_template_id, disabled, updated_at FROM notification_preferences
                         WHERE user_id = ?1 ORDER BY notification_template_id""")
                 .setParameter(1, userId).getResultList();
-        return rows.stream().map(Object[].class::cast)
-                .map(row -> new PreferenceView((UUID) row[0], (Boolean) row[1], ((java.sql.Timestamp) row[2]).toInstant()))
+        return NativeRows.of(rows).stream()
+                .map(row -> new PreferenceView((UUID) row[0], (Boolean) row[1], NativeRows.instant(row[2])))
                 .toList();
     }
 

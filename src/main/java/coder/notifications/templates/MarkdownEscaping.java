@@ -15,7 +15,7 @@ final class MarkdownEscaping implements EscapingStrategy {
 
     @Override
     public String escape(String value) {
-        var oneLine = value.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ");
+        var oneLine = TemplateRenderer.oneLine(value);
         var inline = INLINE.matcher(oneLine).replaceAll("\\\\$1");
         var matcher = BLOCK_START.matcher(inline);
         if (!matcher.find()) {

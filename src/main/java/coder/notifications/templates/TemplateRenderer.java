@@ -29,7 +29,7 @@ public class TemplateRenderer {
 
     private final PebbleEngine markdownEngine = engine("markdown", new MarkdownEscaping());
     private final PebbleEngine urlEngine = engine("url", new UrlEscaping());
-    private final PebbleEngine labelEngine = engine("label", value -> value.replaceAll("[\\r\\n]+", " "));
+    private final PebbleEngine labelEngine = engine("label", TemplateRenderer::oneLine);
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     private final TextContentRenderer text = TextContentRenderer.builder()
@@ -38,6 +38,16 @@ public class TemplateRenderer {
     /** The template's Markdown for this message. */
     public String markdown(String template, RenderContext context) {
         return render(markdownEngine, template, context).strip();
+    }
+
+    /** The body as delivered: the greeting with the recipient's name, then the template's Markdown. */
+    public String bodyMarkdown(String template, RenderContext context) {
+        return "Hi " + new MarkdownEscaping().escape(context.userName()) + "\n\n" + markdown(template, context);
+    }
+
+    /** The text on one line: every kind of line break becomes a space, so a value can never start a new line. */
+    public static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ");
     }
 
     /** The actions with labels and URLs filled in; an action whose URL is not http(s) is dropped. */

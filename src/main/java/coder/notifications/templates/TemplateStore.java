@@ -1,5 +1,6 @@
 package coder.notifications.templates;
 
+import coder.notifications.database.NativeRows;
 import coder.notifications.delivery.Method;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,14 +37,14 @@ public class TemplateStore {
     }
 
     public List<Template> byIds(Collection<UUID> ids) {
-        return rows(entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM notification_templates WHERE id = ANY(CAST(?1 AS uuid[]))")
+        return NativeRows.of(entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM notification_templates WHERE id = ANY(CAST(?1 AS uuid[]))")
                 .setParameter(1, coder.notifications.database.SqlArrays.literal(ids)).getResultList())
                 .stream().map(TemplateStore::template).toList();
     }
 
     /** Every template, system and custom, by name (the {@code templates/system} listing shows them all). */
     public List<Template> system() {
-        return rows(entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM notification_templates ORDER BY name")
+        return NativeRows.of(entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM notification_templates ORDER BY name")
                 .getResultList()).stream().map(TemplateStore::template).toList();
     }
 
@@ -56,13 +57,9 @@ public class TemplateStore {
     }
 
     private static Optional<Template> first(List<?> rows) {
-        return rows(rows).stream().findFirst().map(TemplateStore::template);
+        return NativeRows.of(rows).stream().findFirst().map(TemplateStore::template);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(List<?> rows) {
-        return (List<Object[]>) rows;
-    }
 
     private static Template template(Object[] row) {
         return new Template((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],

@@ -1,15 +1,12 @@
 package coder.notifications.templates;
 
-import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.JsonBodies;
 import coder.notifications.api.NotFoundException;
 import coder.notifications.api.Uuids;
-import coder.notifications.delivery.Method;
 import coder.notifications.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -44,15 +41,10 @@ public class TemplatesResource {
     @RolesAllowed(Roles.OWNER)
     public Response setMethod(@PathParam("id") String id, byte[] body) {
         var templateId = Uuids.parse("id", id);
-        var value = JsonBodies.object(body).get("method");
-        if (!(value instanceof JsonString text) || !(text.getString().isEmpty() || Method.named(text.getString()).isPresent())) {
-            throw InvalidRequestException.field("method", "must be \"smtp\", \"webhook\" or \"\" (the deployment default)");
-        }
+        var method = MethodRequest.from(JsonBodies.object(body)).method();
         templates.byId(templateId).orElseThrow(() -> new NotFoundException("No template with id " + id + "."));
-        var method = Optional.of(text.getString()).filter(name -> !name.isEmpty()).flatMap(Method::named);
-        if (!templates.setMethod(templateId, method)) {
-            return Response.notModified().build();
-        }
-        return Response.ok(TemplateView.of(templates.byId(templateId).orElseThrow())).build();
+        return templates.setMethod(templateId, method)
+                ? Response.ok(TemplateView.of(templates.byId(templateId).orElseThrow())).build()
+                : Response.notModified().build();
     }
 }

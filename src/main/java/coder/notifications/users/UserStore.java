@@ -1,5 +1,6 @@
 package coder.notifications.users;
 
+import coder.notifications.database.NativeRows;
 import coder.notifications.api.ConflictException;
 import coder.notifications.database.SqlArrays;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,18 +62,18 @@ public class UserStore {
                 ? entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM users WHERE roles @> CAST(?1 AS text[]) ORDER BY lower(username)")
                         .setParameter(1, SqlArrays.literal(List.of(role.get().word())))
                 : entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM users ORDER BY lower(username)");
-        return rows(query.getResultList()).stream().map(UserStore::view).toList();
+        return NativeRows.of(query.getResultList()).stream().map(UserStore::view).toList();
     }
 
     /** The users with these ids that exist. */
     public List<UserView> byIds(java.util.Collection<UUID> ids) {
-        return rows(entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM users WHERE id = ANY(CAST(?1 AS uuid[]))")
+        return NativeRows.of(entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM users WHERE id = ANY(CAST(?1 AS uuid[]))")
                 .setParameter(1, SqlArrays.literal(ids)).getResultList()).stream().map(UserStore::view).toList();
     }
 
     /** Active users holding any of the roles, in a stable order. */
     public List<UserView> activeWithAnyRole(List<Role> roles) {
-        return rows(entityManager.createNativeQuery(
+        return NativeRows.of(entityManager.createNativeQuery(
                         "SELECT " + COLUMNS + " FROM users WHERE roles && CAST(?1 AS text[]) AND status = 'active' ORDER BY id")
                 .setParameter(1, SqlArrays.literal(roles.stream().map(Role::word).toList())).getResultList())
                 .stream().map(UserStore::view).toList();
@@ -84,17 +84,13 @@ public class UserStore {
     }
 
     private static Optional<UserView> first(List<?> rows) {
-        return rows(rows).stream().findFirst().map(UserStore::view);
+        return NativeRows.of(rows).stream().findFirst().map(UserStore::view);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(List<?> rows) {
-        return (List<Object[]>) rows;
-    }
 
     static UserView view(Object[] row) {
         return new UserView((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
                 SqlArrays.jsonStrings((String) row[4]), (String) row[5],
-                ((Timestamp) row[6]).toInstant(), ((Timestamp) row[7]).toInstant());
+                NativeRows.instant(row[6]), NativeRows.instant(row[7]));
     }
 }

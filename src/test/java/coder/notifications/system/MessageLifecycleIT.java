@@ -1,6 +1,5 @@
 package coder.notifications.system;
 
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -188,9 +187,5 @@ class MessageLifecycleIT {
             statement.setObject(2, UUID.fromString(template));
             statement.executeUpdate();
         }
-    }
-
-    static org.hamcrest.Matcher<String> mentions(String text) {
-        return containsString(text);
     }
 }

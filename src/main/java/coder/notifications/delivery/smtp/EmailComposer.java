@@ -1,6 +1,7 @@
 package coder.notifications.delivery.smtp;
 
 import coder.notifications.delivery.Notification;
+import coder.notifications.templates.TemplateRenderer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -13,7 +14,7 @@ import java.util.Date;
 
 /**
  * The email of one notification: {@code multipart/alternative}, plain text first and HTML second, UTF-8; the
- * subject RFC 2047-encoded when not ASCII; a Message-ID derived from the message id, so a retry carries the same.
+ * subject on one line (no value may add a header) and RFC 2047-encoded when not ASCII; a Message-ID derived from the message id, so a retry carries the same.
  */
 final class EmailComposer {
 
@@ -32,7 +33,7 @@ final class EmailComposer {
         };
         message.setFrom(from);
         message.setRecipient(jakarta.mail.Message.RecipientType.TO, to);
-        message.setSubject(oneLine(notification.title()), "UTF-8");
+        message.setSubject(TemplateRenderer.oneLine(notification.title()).strip(), "UTF-8");
         message.setSentDate(Date.from(now));
         var parts = new MimeMultipart("alternative");
         var text = new MimeBodyPart();
@@ -44,11 +45,6 @@ final class EmailComposer {
         message.setContent(parts);
         message.saveChanges();
         return message;
-    }
-
-    /** No value may add a header line: titles are single lines. */
-    static String oneLine(String text) {
-        return text.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip();
     }
 
     private static String domainOf(InternetAddress from) {

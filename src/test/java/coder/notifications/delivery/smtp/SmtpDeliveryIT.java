@@ -88,7 +88,7 @@ class SmtpDeliveryIT {
     }
 
     @Test
-    void authLoginAndIdentityAndThePasswordFileWork() throws Exception {
+    void theLegacyUsernameAliasAndThePasswordFileWork() throws Exception {
         var passwordFile = java.nio.file.Files.writeString(tls.folder.resolve("password"), TestRelay.PASSWORD + "\n");
         try (var relay = TestRelay.startTls(tls.serverContext("relay", null), true)) {
             var outcome = send(deliverer("CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true",
@@ -234,7 +234,7 @@ class SmtpDeliveryIT {
     }
 
     @Test
-    void aMissingSenderOrRecipientAddressIsPermanent() {
+    void aMissingSenderIsPermanent() {
         var noSender = new SmtpDeliverer(EmailSettings.from(new SettingSource(property -> Optional.empty())),
                 "https://coder.example.com", TIMEOUT, Clock.systemUTC());
         assertInstanceOf(DeliveryOutcome.Permanent.class, send(noSender, notification("t")));
