@@ -2,16 +2,33 @@ package coder.notifications.config;
 
 import java.net.URI;
 
-/** Settings of the deployment as a whole: where users reach Coder, the HTTP port, verbose logs. */
-public record DeploymentSettings(URI accessUrl, int httpPort, boolean verbose) {
+/**
+ * Settings of the deployment as a whole: where users reach Coder ({@code CODER_ACCESS_URL}, the base of action
+ * links), where they reach this service's own pages ({@code CODER_NOTIFICATIONS_PUBLIC_URL}, the base of the
+ * preference and unsubscribe links; the access URL unless set), the HTTP port, verbose logs.
+ */
+public record DeploymentSettings(URI accessUrl, URI publicUrl, int httpPort, boolean verbose) {
 
     private static final String ACCESS_URL = "coder.access.url";
+    private static final String PUBLIC_URL = "coder.notifications.public.url";
 
     public static DeploymentSettings from(SettingSource source) {
+        var accessUrl = url(ACCESS_URL, source.text(ACCESS_URL).orElse("http://localhost:3000"));
         return new DeploymentSettings(
-                accessUrl(source.text(ACCESS_URL).orElse("http://localhost:3000")),
+                accessUrl,
+                source.text(PUBLIC_URL).map(value -> url(PUBLIC_URL, value)).orElse(accessUrl),
                 port(source),
                 source.bool("coder.verbose", "coder.verbose", false));
+    }
+
+    /** The address of one of this service's pages, such as {@code /settings/notifications}. */
+    public String page(String path) {
+        return publicUrl + path;
+    }
+
+    /** Whether people reach the pages over https: session cookies are then marked Secure. */
+    public boolean publicUrlIsHttps() {
+        return "https".equalsIgnoreCase(publicUrl.getScheme());
     }
 
     private static int port(SettingSource source) {
@@ -22,8 +39,8 @@ public record DeploymentSettings(URI accessUrl, int httpPort, boolean verbose) {
         return port;
     }
 
-    /** Action links are built on the access URL, so it must be absolute; a trailing slash is dropped. */
-    private static URI accessUrl(String value) {
-        return SettingSource.httpUrl(ACCESS_URL, value.replaceAll("/+$", ""));
+    /** Links are built on these URLs, so they must be absolute; a trailing slash is dropped. */
+    private static URI url(String property, String value) {
+        return SettingSource.httpUrl(property, value.replaceAll("/+$", ""));
     }
 }

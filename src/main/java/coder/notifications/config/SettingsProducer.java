@@ -45,4 +45,10 @@ public class SettingsProducer {
     DeploymentSettings deployment() {
         return DeploymentSettings.from(source());
     }
+
+    @Produces
+    @Singleton
+    SignInSettings signIn() {
+        return SignInSettings.from(source());
+    }
 }

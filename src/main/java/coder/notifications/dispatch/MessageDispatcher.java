@@ -10,6 +10,8 @@ import coder.notifications.messages.Result;
 import coder.notifications.templates.RenderContext;
 import coder.notifications.templates.Template;
 import coder.notifications.templates.TemplateRenderer;
+import coder.notifications.pages.PreferenceCenter;
+import coder.notifications.unsubscribe.UnsubscribeLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -33,6 +35,8 @@ public class MessageDispatcher {
     Instance<Deliverer> deliverers;
     @Inject
     NotifierLog log;
+    @Inject
+    UnsubscribeLinks unsubscribeLinks;
 
     public Result dispatch(LeasedMessage message, Template template, Duration timeout) {
         if (message.disabled()) {
@@ -66,7 +70,8 @@ public class MessageDispatcher {
         var titleMarkdown = renderer.markdown(template.titleTemplate(), context);
         var bodyMarkdown = renderer.bodyMarkdown(template.bodyTemplate(), context);
         return new Notification(message.id(), payload, titleMarkdown, renderer.plainText(titleMarkdown).replaceAll("\\s*\\n\\s*", " "),
-                bodyMarkdown, renderer.plainText(bodyMarkdown), renderer.html(bodyMarkdown));
+                bodyMarkdown, renderer.plainText(bodyMarkdown), renderer.html(bodyMarkdown),
+                deployment.page(PreferenceCenter.PATH), unsubscribeLinks.url(message.userId(), template.id()));
     }
 
     private Deliverer deliverer(Method method) {

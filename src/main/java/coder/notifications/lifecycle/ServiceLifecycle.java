@@ -5,6 +5,7 @@ import coder.notifications.config.EmailSettings;
 import coder.notifications.config.InvalidSettingException;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.config.SettingsProducer;
+import coder.notifications.config.SignInSettings;
 import coder.notifications.config.WebhookSettings;
 import coder.notifications.database.DatabaseSettings;
 import coder.notifications.database.Migrations;
@@ -12,6 +13,8 @@ import coder.notifications.delivery.Method;
 import coder.notifications.database.connection.BuiltInDatabase;
 import coder.notifications.security.EvaluationKeySource;
 import coder.notifications.security.EvaluationKeys;
+import coder.notifications.security.Roles;
+import coder.notifications.signin.SessionStore;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +24,8 @@ import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.context.Initialized;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
+import java.time.Duration;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -36,6 +41,9 @@ public class ServiceLifecycle {
     @Inject
     Event<ServiceReady> ready;
 
+    @Inject
+    SessionStore sessions;
+
     @Resource(lookup = "jdbc/notifications")
     DataSource database;
 
@@ -46,6 +54,7 @@ public class ServiceLifecycle {
             validateSettings();
             prepareAuthentication();
             Migrations.migrate(database, application);
+            offerSignInLink();
         } catch (InvalidSettingException e) {
             throw FatalStartup.stop("invalid configuration: " + e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
@@ -82,6 +91,21 @@ public class ServiceLifecycle {
         }
     }
 
+    /**
+     * Evaluation mode: a one-time link that signs the evaluation owner in to the pages, in the log and in
+     * {@code tokens.env} as {@code OWNER_SIGN_IN_URL}. A new one at every start; each works once, for a day.
+     */
+    private void offerSignInLink() {
+        if (!EvaluationKeySource.evaluationMode()) {
+            return;
+        }
+        var source = SettingsProducer.source();
+        var token = sessions.signInLink(EvaluationKeys.OWNER, List.of(Roles.OWNER), Duration.ofDays(1));
+        var url = DeploymentSettings.from(source).page("/sign-in/link?token=" + token);
+        EvaluationKeys.addSignInUrl(DatabaseSettings.from(source).cacheDirectory(), url);
+        LOG.warning("notifications: evaluation mode: sign in to the pages as the evaluation owner, once, with " + url);
+    }
+
     private static void validateSettings() {
         var source = SettingsProducer.source();
         var deployment = DeploymentSettings.from(source);
@@ -89,7 +113,9 @@ public class ServiceLifecycle {
         var email = EmailSettings.from(source);
         var webhook = WebhookSettings.from(source);
         var database = DatabaseSettings.from(source);
-        LOG.info("notifications: settings: " + deployment + " " + notifier + " " + webhook + " " + email + " " + database);
+        var signIn = SignInSettings.from(source);
+        LOG.info("notifications: settings: " + deployment + " " + notifier + " " + webhook + " " + email + " " + database
+                + " " + signIn);
         if (notifier.method() == Method.smtp && email.from().isEmpty()) {
             LOG.warning("notifications: email is the default delivery method but CODER_EMAIL_FROM is not set: emails will"
                     + " fail permanently until it is (or set CODER_NOTIFICATIONS_METHOD=webhook)");

@@ -76,6 +76,19 @@ public final class EvaluationKeys {
         }
     }
 
+    /** Adds the one-time sign-in link of the pages to the tokens file, replacing an older one. */
+    public static synchronized void addSignInUrl(Path cacheDirectory, String url) {
+        try {
+            var file = tokens(cacheDirectory);
+            var lines = new java.util.ArrayList<>(Files.readAllLines(file));
+            lines.removeIf(line -> line.startsWith("OWNER_SIGN_IN_URL="));
+            lines.add("OWNER_SIGN_IN_URL=" + url);
+            writePrivate(file, String.join("\n", lines) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The evaluation signing key (also how tests mint tokens for other roles). */
     public static PrivateKey privateKey(Path cacheDirectory) throws IOException, GeneralSecurityException {
         var pem = Files.readString(folder(cacheDirectory).resolve("private.pem"));

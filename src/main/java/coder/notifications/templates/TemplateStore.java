@@ -17,7 +17,8 @@ import java.util.UUID;
 public class TemplateStore {
 
     private static final String COLUMNS = """
-            id, name, title_template, body_template, actions::text, "group", method, kind, enabled_by_default, audience""";
+            id, name, title_template, body_template, actions::text, "group", method, kind, enabled_by_default, audience,
+            description""";
 
     @PersistenceContext(unitName = "notifications")
     EntityManager entityManager;
@@ -64,6 +65,6 @@ public class TemplateStore {
     private static Template template(Object[] row) {
         return new Template((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
                 (String) row[5], Optional.ofNullable((String) row[6]).flatMap(Method::named), (String) row[7],
-                (Boolean) row[8], Audience.named((String) row[9]));
+                (Boolean) row[8], Audience.named((String) row[9]), (String) row[10]);
     }
 }

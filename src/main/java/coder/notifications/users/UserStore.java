@@ -79,6 +79,37 @@ public class UserStore {
                 .stream().map(UserStore::view).toList();
     }
 
+    /**
+     * Adds a person who signed in to the pages and is not in the directory yet, from what their identity provider
+     * says of them (as Coder does). Someone already in the directory is left as the system of record put them.
+     * A username taken by someone else gets the id's first characters appended.
+     */
+    public UserView enrol(UUID id, String username, String name, String email, List<String> claimedRoles) {
+        var existing = byId(id);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        var roles = claimedRoles.stream().filter(role -> Role.named(role).isPresent()).distinct().toList();
+        var base = username.replaceAll("[\\s/\\\\]+", "-");
+        base = base.isEmpty() || base.equalsIgnoreCase("me") ? "user" : base.substring(0, Math.min(base.length(), 55));
+        var cleanName = name.replaceAll("[\\r\\n]+", " ");
+        cleanName = cleanName.substring(0, Math.min(cleanName.length(), 256));
+        var cleanEmail = email.length() <= 320 && email.matches("[^\\s@<>]+@[^\\s@<>]+") ? email : "";
+        for (var candidate : List.of(base, base + "-" + id.toString().substring(0, 8))) {
+            // No conflict target: a taken id (a concurrent sign-in) and a taken username both insert nothing.
+            entityManager.createNativeQuery("""
+                            INSERT INTO users (id, username, name, email, roles) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text[]))
+                            ON CONFLICT DO NOTHING""")
+                    .setParameter(1, id).setParameter(2, candidate).setParameter(3, cleanName).setParameter(4, cleanEmail)
+                    .setParameter(5, SqlArrays.literal(roles)).executeUpdate();
+            var added = byId(id);
+            if (added.isPresent()) {
+                return added.get();
+            }
+        }
+        throw new ConflictException("Cannot add " + id + " to the user directory: its usernames are taken.");
+    }
+
     public boolean delete(UUID id) {
         return entityManager.createNativeQuery("DELETE FROM users WHERE id = ?1").setParameter(1, id).executeUpdate() > 0;
     }

@@ -40,7 +40,7 @@ final class ServiceProcess implements AutoCloseable {
             var folder = Files.createDirectories(WORK.resolve(name)).toAbsolutePath();
             // The runnable JAR refuses to extract into a folder that exists: every launch gets a clean one.
             deleteRecursively(folder.resolve("server"));
-            int port = freePort();
+            int port = environment.containsKey("CODER_HTTP_PORT") ? Integer.parseInt(environment.get("CODER_HTTP_PORT")) : freePort();
             var console = folder.resolve("console.log");
             var builder = new ProcessBuilder("java", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString())
                     .directory(folder.toFile())
@@ -148,7 +148,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

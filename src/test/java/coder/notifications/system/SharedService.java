@@ -1,11 +1,17 @@
 package coder.notifications.system;
 
+import coder.notifications.delivery.smtp.TestRelay;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 
 /**
  * The one service of the suite, started on first use on the built-in database (the README's quick start) and
  * stopped gracefully when the test JVM ends. It delivers by webhook to the suite's receiver, with short
- * intervals so that retries and lease expiry happen within a test.
+ * intervals so that retries and lease expiry happen within a test; a template switched to smtp goes to the
+ * suite's mail relay. Its pages sign people in with the suite's OpenID Connect provider.
  */
 final class SharedService {
 
@@ -21,6 +27,14 @@ final class SharedService {
             "CODER_NOTIFICATIONS_STORE_SYNC_INTERVAL", "200ms",
             "CODER_ACCESS_URL", "https://coder.example.com");
 
+    static final TestRelay RELAY = TestRelay.plain();
+    static final MockOAuth2Server OIDC = startProvider();
+    static final String OIDC_ISSUER = "default";
+    static final String OIDC_CLIENT = "coder-notifications";
+    static final int PORT = freePort();
+    /** Where people reach the pages: the links of emails and webhooks are built on it. */
+    static final String PUBLIC_URL = "http://127.0.0.1:" + PORT;
+
     private static ServiceProcess service;
 
     private SharedService() {
@@ -28,7 +42,15 @@ final class SharedService {
 
     static synchronized ServiceProcess get() {
         if (service == null) {
-            service = ServiceProcess.start("shared", SETTINGS);
+            var settings = new HashMap<>(SETTINGS);
+            settings.put("CODER_HTTP_PORT", Integer.toString(PORT));
+            settings.put("CODER_NOTIFICATIONS_PUBLIC_URL", PUBLIC_URL);
+            settings.put("CODER_EMAIL_FROM", "Coder <notifications@example.com>");
+            settings.put("CODER_EMAIL_SMARTHOST", RELAY.smarthost());
+            settings.put("CODER_OIDC_ISSUER_URL", OIDC.issuerUrl(OIDC_ISSUER).toString());
+            settings.put("CODER_OIDC_CLIENT_ID", OIDC_CLIENT);
+            settings.put("CODER_OIDC_CLIENT_SECRET", "client-secret");
+            service = ServiceProcess.start("shared", settings);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     service.stop();
@@ -38,5 +60,19 @@ final class SharedService {
             }));
         }
         return service;
+    }
+
+    private static MockOAuth2Server startProvider() {
+        var provider = new MockOAuth2Server();
+        provider.start();
+        return provider;
+    }
+
+    private static int freePort() {
+        try {
+            return ServiceProcess.freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -5,14 +5,14 @@ import jakarta.json.JsonObject;
 
 /**
  * The two bodies of an email: a greeting, the rendered body, one line (text) or button (HTML) per action, and
- * a footer linking to the recipient's notification settings and to disabling this template.
+ * a footer linking to the recipient's notification settings and to the one-click unsubscribe of this template.
  */
 final class EmailBody {
 
     private EmailBody() {
     }
 
-    static String text(Notification notification, String accessUrl) {
+    static String text(Notification notification) {
         var text = new StringBuilder("Hi ").append(notification.recipientName()).append(",\n\n")
                 .append(withoutGreeting(notification.body())).append("\n\n");
         var actions = notification.payload().getJsonArray("actions").getValuesAs(JsonObject.class);
@@ -20,12 +20,12 @@ final class EmailBody {
             text.append(action.getString("label")).append(": ").append(action.getString("url")).append('\n');
         }
         return text.append(actions.isEmpty() ? "--\n" : "\n--\n")
-                .append("Manage your notification settings: ").append(settingsUrl(accessUrl)).append('\n')
-                .append("Stop receiving emails like this: ").append(disableUrl(notification, accessUrl)).append('\n')
+                .append("Manage your notification settings: ").append(notification.settingsUrl()).append('\n')
+                .append("Stop receiving emails like this: ").append(notification.unsubscribeUrl()).append('\n')
                 .toString();
     }
 
-    static String html(Notification notification, String accessUrl) {
+    static String html(Notification notification) {
         var buttons = new StringBuilder();
         for (var action : notification.payload().getJsonArray("actions").getValuesAs(JsonObject.class)) {
             buttons.append("<a href=\"").append(escape(action.getString("url")))
@@ -47,16 +47,8 @@ final class EmailBody {
                 <a href="%s" style="color:#2563eb">Stop receiving emails like this</a></p>
                 </body></html>
                 """.formatted(escape(notification.title()), escape(notification.title()), escape(notification.recipientName()),
-                withoutGreetingHtml(notification.bodyHtml()), buttons, escape(settingsUrl(accessUrl)),
-                escape(disableUrl(notification, accessUrl)));
-    }
-
-    static String settingsUrl(String accessUrl) {
-        return accessUrl + "/settings/notifications";
-    }
-
-    static String disableUrl(Notification notification, String accessUrl) {
-        return settingsUrl(accessUrl) + "?disabled=" + EmailComposer.templateIdOf(notification.payload());
+                withoutGreetingHtml(notification.bodyHtml()), buttons, escape(notification.settingsUrl()),
+                escape(notification.unsubscribeUrl()));
     }
 
     /** The notification's body begins with the webhook's greeting ("Hi name"); the email has its own. */

@@ -8,21 +8,21 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.Date;
 
 /**
  * The email of one notification: {@code multipart/alternative}, plain text first and HTML second, UTF-8; the
- * subject on one line (no value may add a header) and RFC 2047-encoded when not ASCII; a Message-ID derived from the message id, so a retry carries the same.
+ * subject on one line (no value may add a header) and RFC 2047-encoded when not ASCII; a Message-ID derived from the message id, so a retry carries the same;
+ * the RFC 8058 one-click unsubscribe headers.
  */
 final class EmailComposer {
 
     private EmailComposer() {
     }
 
-    static MimeMessage compose(Session session, InternetAddress from, Notification notification, String accessUrl,
-                               Instant now) throws MessagingException {
+    static MimeMessage compose(Session session, InternetAddress from, Notification notification, Instant now)
+            throws MessagingException {
         var to = new InternetAddress(notification.recipientEmail(), true);
         var messageId = "<" + notification.messageId() + "@" + domainOf(from) + ">";
         var message = new MimeMessage(session) {
@@ -35,11 +35,14 @@ final class EmailComposer {
         message.setRecipient(jakarta.mail.Message.RecipientType.TO, to);
         message.setSubject(TemplateRenderer.oneLine(notification.title()).strip(), "UTF-8");
         message.setSentDate(Date.from(now));
+        // RFC 8058 one-click unsubscribe: the mail client POSTs "List-Unsubscribe=One-Click" to the signed link.
+        message.setHeader("List-Unsubscribe", "<" + notification.unsubscribeUrl() + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         var parts = new MimeMultipart("alternative");
         var text = new MimeBodyPart();
-        text.setText(EmailBody.text(notification, accessUrl), "UTF-8", "plain");
+        text.setText(EmailBody.text(notification), "UTF-8", "plain");
         var html = new MimeBodyPart();
-        html.setText(EmailBody.html(notification, accessUrl), "UTF-8", "html");
+        html.setText(EmailBody.html(notification), "UTF-8", "html");
         parts.addBodyPart(text);
         parts.addBodyPart(html);
         message.setContent(parts);
@@ -50,9 +53,5 @@ final class EmailComposer {
     private static String domainOf(InternetAddress from) {
         var address = from.getAddress();
         return address.substring(address.indexOf('@') + 1);
-    }
-
-    static String templateIdOf(JsonObject payload) {
-        return payload.getString("notification_template_id", "");
     }
 }

@@ -1,6 +1,5 @@
 package coder.notifications.delivery.smtp;
 
-import coder.notifications.config.DeploymentSettings;
 import coder.notifications.config.EmailSettings;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.delivery.Deliverer;
@@ -20,19 +19,17 @@ import java.time.Duration;
 public class SmtpDeliverer implements Deliverer {
 
     private final EmailSettings email;
-    private final String accessUrl;
     private final Clock clock;
     private final Session session;
     private final TransportPool transports = new TransportPool();
 
     @Inject
-    public SmtpDeliverer(EmailSettings email, DeploymentSettings deployment, NotifierSettings notifier, Clock clock) {
-        this(email, deployment.accessUrl().toString(), notifier.dispatchTimeout(), clock);
+    public SmtpDeliverer(EmailSettings email, NotifierSettings notifier, Clock clock) {
+        this(email, notifier.dispatchTimeout(), clock);
     }
 
-    SmtpDeliverer(EmailSettings email, String accessUrl, Duration timeout, Clock clock) {
+    SmtpDeliverer(EmailSettings email, Duration timeout, Clock clock) {
         this.email = email;
-        this.accessUrl = accessUrl;
         this.clock = clock;
         this.session = MailSession.of(email, timeout);
     }
@@ -40,7 +37,6 @@ public class SmtpDeliverer implements Deliverer {
     /** For the container's proxy only. */
     protected SmtpDeliverer() {
         this.email = null;
-        this.accessUrl = null;
         this.clock = null;
         this.session = null;
     }
@@ -59,7 +55,7 @@ public class SmtpDeliverer implements Deliverer {
             return new DeliveryOutcome.Permanent("SMTP: the recipient has no email address in the user directory");
         }
         try {
-            var message = EmailComposer.compose(session, email.from().get(), notification, accessUrl, clock.instant());
+            var message = EmailComposer.compose(session, email.from().get(), notification, clock.instant());
             var transport = transports.take(session);
             try {
                 transport.sendMessage(message, message.getAllRecipients());

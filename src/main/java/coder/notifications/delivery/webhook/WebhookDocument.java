@@ -13,7 +13,8 @@ final class WebhookDocument {
         return Json.createObjectBuilder()
                 .add("_version", "1.1")
                 .add("msg_id", notification.messageId().toString())
-                .add("payload", notification.payload())
+                // The signed one-click unsubscribe link of SPEC 11, added at delivery: it expires, the stored payload does not.
+                .add("payload", Json.createObjectBuilder(notification.payload()).add("unsubscribe_url", notification.unsubscribeUrl()))
                 .add("title", notification.title())
                 .add("title_markdown", notification.titleMarkdown())
                 .add("body", notification.body())

@@ -8,11 +8,11 @@ public final class EmailPreview {
     private EmailPreview() {
     }
 
-    public static String text(Notification notification, String accessUrl) {
-        return EmailBody.text(notification, accessUrl);
+    public static String text(Notification notification) {
+        return EmailBody.text(notification);
     }
 
-    public static String html(Notification notification, String accessUrl) {
-        return EmailBody.html(notification, accessUrl);
+    public static String html(Notification notification) {
+        return EmailBody.html(notification);
     }
 }

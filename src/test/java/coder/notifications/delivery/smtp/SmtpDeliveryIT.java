@@ -42,7 +42,7 @@ class SmtpDeliveryIT {
         }
         var settings = EmailSettings.from(new SettingSource(
                 property -> Optional.ofNullable(environment.get(SettingSource.variableOf(property)))));
-        return new SmtpDeliverer(settings, "https://coder.example.com", TIMEOUT, Clock.systemUTC());
+        return new SmtpDeliverer(settings, TIMEOUT, Clock.systemUTC());
     }
 
     static Notification notification(String title) {
@@ -53,7 +53,9 @@ class SmtpDeliveryIT {
                         .add("label", "View workspaces").add("url", "https://coder.example.com/workspaces")))
                 .build();
         return new Notification(UUID.randomUUID(), payload, title, title, "Hi Danny\n\nYour workspace **w** was deleted.",
-                "Hi Danny\n\nYour workspace w was deleted.", "<p>Hi Danny</p>\n<p>Your workspace <strong>w</strong> was deleted.</p>\n");
+                "Hi Danny\n\nYour workspace w was deleted.", "<p>Hi Danny</p>\n<p>Your workspace <strong>w</strong> was deleted.</p>\n",
+                "https://coder.example.com/settings/notifications",
+                "https://coder.example.com/notifications/unsubscribe?token=test-token");
     }
 
     static DeliveryOutcome send(SmtpDeliverer deliverer, Notification notification) {
@@ -236,7 +238,7 @@ class SmtpDeliveryIT {
     @Test
     void aMissingSenderIsPermanent() {
         var noSender = new SmtpDeliverer(EmailSettings.from(new SettingSource(property -> Optional.empty())),
-                "https://coder.example.com", TIMEOUT, Clock.systemUTC());
+                TIMEOUT, Clock.systemUTC());
         assertInstanceOf(DeliveryOutcome.Permanent.class, send(noSender, notification("t")));
     }
 

@@ -97,7 +97,7 @@ public final class TestRelay implements AutoCloseable {
                 .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(TestRelay::login)));
     }
 
-    static TestRelay plain() {
+    public static TestRelay plain() {
         return new TestRelay(builder -> { });
     }
 

@@ -1,0 +1,176 @@
+package coder.notifications.pages;
+
+import coder.notifications.config.NotifierSettings;
+import coder.notifications.delivery.Method;
+import coder.notifications.dispatch.KillSwitch;
+import coder.notifications.enqueue.Enqueuer;
+import coder.notifications.enqueue.EventRequest;
+import coder.notifications.messages.MessageFilter;
+import coder.notifications.messages.MessageStatus;
+import coder.notifications.messages.MessageStore;
+import coder.notifications.security.Roles;
+import coder.notifications.templates.TemplateStore;
+import coder.notifications.users.UserStore;
+import coder.notifications.users.UserView;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
+
+/**
+ * The deployment console ({@code /deployment/notifications}) for owners, read-only for auditors: the Events tab
+ * (templates, their delivery method, a test notification), the Settings tab (effective settings, the kill
+ * switch) and the Messages tab (the latest messages with filters; its table refreshes itself).
+ */
+@WebServlet(Console.PATH)
+public class Console extends HttpServlet {
+
+    public static final String PATH = "/deployment/notifications";
+    static final int MESSAGES_SHOWN = 50;
+
+    /** A template as the console shows it: its method is "" for the deployment default. */
+    public record TemplateRow(String id, String name, String group, String method) {
+    }
+
+    /** A message as the console shows it. */
+    public record MessageRow(String createdIso, String created, String template, String recipient, String method,
+                             String status, String reason, int attempts, String nextRetry) {
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    @Inject
+    TemplateStore templates;
+    @Inject
+    KillSwitch killSwitch;
+    @Inject
+    MessageStore messages;
+    @Inject
+    UserStore users;
+    @Inject
+    Enqueuer enqueuer;
+    @Inject
+    NotifierSettings notifier;
+    @Inject
+    EffectiveSettings settings;
+    @Inject
+    Pages pages;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var session = Pages.session(request).orElseThrow();
+        if (!session.hasRole(Roles.OWNER) && !session.hasRole(Roles.AUDITOR)) {
+            forbidden(request, response);
+            return;
+        }
+        var tab = Optional.ofNullable(request.getParameter("tab")).filter(name -> name.matches("events|settings|messages")).orElse("events");
+        var values = new HashMap<String, Object>();
+        values.put("tab", tab);
+        values.put("readOnly", !session.hasRole(Roles.OWNER));
+        values.put("done", request.getParameter("done"));
+        values.put("paused", killSwitch.paused());
+        values.put("defaultMethod", notifier.method().name());
+        values.put("templates", templates.system().stream().map(template -> new TemplateRow(template.id().toString(),
+                template.name(), template.group(), template.method().map(Enum::name).orElse(""))).toList());
+        values.put("section", "console");
+        values.put("limit", MESSAGES_SHOWN);
+        switch (tab) {
+            case "settings" -> values.put("settings", settings.rows());
+            case "messages" -> messages(request, values);
+            default -> { }
+        }
+        var fragment = "rows".equals(request.getParameter("fragment")) && tab.equals("messages");
+        pages.send(request, response, 200, fragment ? "console-messages-rows" : "console", values);
+    }
+
+    /** The owner's changes: {@code action=method|test|pause|resume}. */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var session = Pages.session(request).orElseThrow();
+        if (!session.hasRole(Roles.OWNER)) {
+            forbidden(request, response);
+            return;
+        }
+        var action = String.valueOf(request.getParameter("action"));
+        String done;
+        switch (action) {
+            case "method" -> {
+                var template = uuid(request.getParameter("template")).flatMap(templates::byId);
+                var method = Optional.ofNullable(request.getParameter("method")).filter(name -> name.matches("|smtp|webhook"));
+                if (template.isEmpty() || method.isEmpty()) {
+                    pages.problem(request, response, 400, "Nothing was changed", "Choose a template and default, smtp or webhook.");
+                    return;
+                }
+                templates.setMethod(template.get().id(), Method.named(method.get()));
+                if (request.getHeader("X-CSRF-Token") != null) {
+                    // The page's script saves a selector as soon as it changes, and stays on the page.
+                    Pages.headers(response);
+                    response.setStatus(204);
+                    return;
+                }
+                done = "method";
+            }
+            case "test" -> {
+                enqueuer.enqueueWithoutDedupe(EventRequest.toUser("Troubleshooting Notification", session.userId(), Map.of(), "console"));
+                done = "test";
+            }
+            case "pause", "resume" -> {
+                killSwitch.set(action.equals("pause"));
+                done = action.equals("pause") ? "paused" : "resumed";
+            }
+            default -> {
+                pages.problem(request, response, 400, "Nothing was changed", "The console does not know this action.");
+                return;
+            }
+        }
+        var tab = action.equals("pause") || action.equals("resume") ? "settings" : "events";
+        Pages.headers(response);
+        response.setStatus(303);
+        response.setHeader("Location", PATH + "?tab=" + tab + "&done=" + done);
+    }
+
+    private void messages(HttpServletRequest request, Map<String, Object> values) {
+        var status = Optional.ofNullable(request.getParameter("status")).flatMap(MessageStatus::named);
+        var template = uuid(request.getParameter("template"));
+        var userText = Optional.ofNullable(request.getParameter("user")).map(String::strip).filter(text -> !text.isEmpty());
+        var user = userText.flatMap(text -> uuid(text).or(() -> users.byUsername(text).map(UserView::id)));
+        var list = userText.isPresent() && user.isEmpty() ? java.util.List.<coder.notifications.messages.MessageView>of()
+                : messages.list(new MessageFilter(status, user, template, MESSAGES_SHOWN));
+        var recipients = users.byIds(list.stream().map(message -> message.userId()).distinct().toList()).stream()
+                .collect(Collectors.toMap(UserView::id, Function.identity()));
+        values.put("messages", list.stream().map(message -> new MessageRow(
+                message.createdAt().toString(), TIME.format(message.createdAt()), message.notificationName(),
+                Optional.ofNullable(recipients.get(message.userId())).map(UserView::username).orElse(message.userId().toString()),
+                message.method(), message.status(), Optional.ofNullable(message.statusReason()).orElse(""), message.attemptCount(),
+                Optional.ofNullable(message.nextRetryAfter()).map(TIME::format).orElse(""))).toList());
+        values.put("refreshUrl", PATH + "?" + Optional.ofNullable(request.getQueryString()).orElse("tab=messages") + "&fragment=rows");
+        values.put("statuses", Arrays.stream(MessageStatus.values()).map(Enum::name).toList());
+        values.put("filterStatus", status.map(Enum::name).orElse(""));
+        values.put("filterTemplate", template.map(UUID::toString).orElse(""));
+        values.put("filterUser", userText.orElse(""));
+    }
+
+    private void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        pages.problem(request, response, 403, "Owners only",
+                "The deployment console is for owners (and, read-only, auditors). Your notification settings are on the preference center.");
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return Optional.ofNullable(value).filter(text -> !text.isBlank()).map(text -> UUID.fromString(text.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package coder.notifications.signin;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The cookies of the pages: the session (HttpOnly, SameSite=Lax, Secure when the public URL is https) and, while
+ * an OpenID Connect sign-in is under way, its state, so that only the browser that started a sign-in can
+ * finish it.
+ */
+final class SessionCookie {
+
+    static final String SESSION = "notifications_session";
+    static final String SIGN_IN_STATE = "notifications_sign_in";
+
+    private SessionCookie() {
+    }
+
+    static Optional<String> read(HttpServletRequest request, String name) {
+        return Optional.ofNullable(request.getCookies()).stream().flatMap(Arrays::stream)
+                .filter(cookie -> cookie.getName().equals(name)).map(Cookie::getValue)
+                .filter(value -> value.matches("[A-Za-z0-9_-]{20,100}")).findFirst();
+    }
+
+    static void write(HttpServletResponse response, String name, String value, long maxAgeSeconds, boolean secure) {
+        response.addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax"
+                + (secure ? "; Secure" : ""));
+    }
+
+    static void clear(HttpServletResponse response, String name, boolean secure) {
+        write(response, name, "", 0, secure);
+    }
+}

@@ -1,0 +1,16 @@
+package coder.notifications.signin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A signed-in person on the pages: their user id, the roles they signed in with, and the session's CSRF token. */
+public record WebSession(UUID userId, List<String> roles, String csrfToken, Instant expires) {
+
+    /** The request attribute under which the pages find the session of the request. */
+    public static final String ATTRIBUTE = WebSession.class.getName();
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}

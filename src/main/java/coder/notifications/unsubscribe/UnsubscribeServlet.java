@@ -1,0 +1,61 @@
+package coder.notifications.unsubscribe;
+
+import coder.notifications.pages.Pages;
+import coder.notifications.preferences.PreferenceStore;
+import coder.notifications.templates.TemplateStore;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * One-click unsubscribe without signing in (SPEC 11, RFC 8058). GET only asks (a link scanner that follows the
+ * link changes nothing); POST, from the page's button or a mail client's {@code List-Unsubscribe=One-Click},
+ * turns the template off for the user exactly as the preferences API does. A bad token changes nothing.
+ */
+@WebServlet(UnsubscribeLinks.PATH)
+public class UnsubscribeServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(UnsubscribeServlet.class.getName());
+
+    @Inject
+    UnsubscribeLinks links;
+    @Inject
+    TemplateStore templates;
+    @Inject
+    PreferenceStore preferences;
+    @Inject
+    Pages pages;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(request, response, false);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(request, response, true);
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response, boolean confirmed) throws IOException {
+        var token = request.getParameter("token");
+        var verified = links.verify(token);
+        var template = verified.flatMap(found -> templates.byId(found.templateId()));
+        if (template.isEmpty()) {
+            pages.problem(request, response, 400, "This unsubscribe link is not valid",
+                    "The link is damaged, has expired (links work for 60 days), or was not made by this service. Nothing was changed."
+                            + " You can turn notifications off in your notification settings after signing in.");
+            return;
+        }
+        if (confirmed) {
+            preferences.set(verified.get().userId(), Map.of(template.get().id(), true));
+            LOG.info("notifications: " + verified.get().userId() + " unsubscribed from " + template.get().name() + " by link");
+        }
+        pages.send(request, response, 200, confirmed ? "unsubscribed" : "unsubscribe",
+                Map.of("template", template.get(), "token", token));
+    }
+}

@@ -1,0 +1,135 @@
+package coder.notifications.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coder.notifications.security.EvaluationKeys;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/** The deployment console in a real browser: owners change things, auditors look, members are turned away. */
+class ConsoleIT {
+
+    static final String TEMPLATE_DELETED = "29a09665-2a4c-403f-9648-54301670e7be";
+    static final String CONSOLE = SharedService.PUBLIC_URL + "/deployment/notifications";
+
+    private final Api api = new Api(SharedService.get());
+
+    @Test
+    void theEvaluationSignInLinkSignsTheOwnerInOnce() throws Exception {
+        var matcher = Pattern.compile("as the evaluation owner, once, with (\\S+)").matcher(SharedService.get().output());
+        assertTrue(matcher.find(), "the start-up log holds the sign-in link");
+        var link = matcher.group(1);
+        assertTrue(link.startsWith(SharedService.PUBLIC_URL + "/sign-in/link?token="), link);
+        var tokens = java.nio.file.Files.readString(EvaluationKeys.tokens(ServiceProcess.WORK.resolve("cache").toAbsolutePath()));
+        assertTrue(tokens.contains("OWNER_SIGN_IN_URL=" + SharedService.PUBLIC_URL + "/sign-in/link?token=")
+                || tokens.contains("OWNER_SIGN_IN_URL="), tokens);
+        try (var browser = new Browser()) {
+            browser.open(link);
+            browser.find("main h1");
+            assertTrue(browser.url().endsWith("/settings/notifications"), browser.url());
+            browser.open(CONSOLE);
+            browser.awaitText("Send test notification");
+            browser.screenshot("console-events", 1280);
+        }
+        try (var browser = new Browser()) {
+            browser.open(link);
+            browser.awaitText("This sign-in link is not valid");
+        }
+    }
+
+    @Test
+    void anOwnerChangesATemplatesMethodFromTheConsole() {
+        try (var browser = new Browser()) {
+            People.signIn(browser, "/deployment/notifications", "owner");
+            try {
+                new Select(browser.find("#m-" + TEMPLATE_DELETED)).selectByValue("smtp");
+                browser.awaitText("Saved: delivery method of template deleted is smtp.");
+                assertEquals("smtp", method(TEMPLATE_DELETED));
+                browser.driver.navigate().refresh();
+                assertEquals("smtp", new Select(browser.find("#m-" + TEMPLATE_DELETED)).getFirstSelectedOption().getAttribute("value"));
+                new Select(browser.find("#m-" + TEMPLATE_DELETED)).selectByValue("");
+                browser.awaitText("is Default");
+                assertEquals("", method(TEMPLATE_DELETED), "the deployment default again");
+            } finally {
+                api.request().body(Map.of("method", "")).put("/notifications/templates/" + TEMPLATE_DELETED + "/method");
+            }
+        }
+    }
+
+    @Test
+    void anOwnerPausesAndResumesDeliveryFromTheConsole() {
+        try (var browser = new Browser()) {
+            People.signIn(browser, "/deployment/notifications?tab=settings", "owner");
+            try {
+                browser.awaitText("Delivery is running");
+                var text = browser.text();
+                assertTrue(text.contains("CODER_OIDC_CLIENT_SECRET set"), "a secret is shown as set: " + text);
+                assertTrue(text.contains("CODER_EMAIL_AUTH_PASSWORD unset"), text);
+                assertFalse(text.contains("client-secret"), "never the secret itself");
+                browser.find("#kill-switch").click();
+                browser.awaitText("Delivery is paused on every replica");
+                assertEquals(true, api.request().get("/notifications/settings").then().statusCode(200).extract().path("notifier_paused"));
+                browser.screenshot("console-settings-paused", 1280);
+                browser.find("#kill-switch").click();
+                browser.awaitText("Delivery is running again");
+                assertEquals(false, api.request().get("/notifications/settings").then().statusCode(200).extract().path("notifier_paused"));
+            } finally {
+                api.pause(false);
+            }
+        }
+    }
+
+    @Test
+    void theMessagesTabFiltersAndRefreshesItself() {
+        var user = api.user("Mia Messages", "member");
+        try (var browser = new Browser()) {
+            People.signIn(browser, "/deployment/notifications?tab=messages&user=" + user, "owner");
+            browser.awaitText("No messages match these filters.");
+            api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(),
+                    "labels", Map.of("name", "refreshing-workspace", "reason", "test"))).then().statusCode(202);
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(driver -> browser.text().contains("Workspace Deleted") && browser.text().contains("sent"));
+            browser.open(CONSOLE + "?tab=messages");
+            browser.screenshot("console-messages", 1280);
+            browser.screenshot("console-messages-phone", 390);
+            new Select(browser.find("#f-status")).selectByValue("inhibited");
+            browser.find("form.filters button").click();
+            browser.find("#message-rows");
+            assertTrue(browser.driver.findElements(By.cssSelector("#message-rows .badge")).stream()
+                    .allMatch(badge -> badge.getText().equals("inhibited")), "only inhibited messages are listed");
+        }
+    }
+
+    @Test
+    void anAuditorSeesTheConsoleReadOnly() {
+        try (var browser = new Browser()) {
+            People.signIn(browser, "/deployment/notifications", "auditor");
+            browser.awaitText("read-only");
+            assertFalse(browser.find("#m-" + TEMPLATE_DELETED).isEnabled(), "the method selector is disabled");
+            assertTrue(browser.driver.findElements(By.id("send-test")).isEmpty());
+            browser.open(CONSOLE + "?tab=settings");
+            assertTrue(browser.driver.findElements(By.id("kill-switch")).isEmpty());
+        }
+    }
+
+    @Test
+    void aMemberGets403FromTheConsole() {
+        try (var browser = new Browser()) {
+            People.signIn(browser, "/deployment/notifications", "member");
+            browser.awaitText("Owners only");
+            assertEquals(403, browser.status(CONSOLE));
+            browser.screenshot("console-forbidden", 1280);
+        }
+    }
+
+    private Object method(String template) {
+        return api.request().get("/notifications/templates/system").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.id == '" + template + "' }.method").get(0);
+    }
+}
