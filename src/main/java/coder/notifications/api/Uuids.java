@@ -16,6 +16,11 @@ public final class Uuids {
         return text != null && CANONICAL.matcher(text).matches();
     }
 
+    /** The UUID the text spells, if it is one (surrounding blanks ignored). */
+    public static java.util.Optional<UUID> of(String text) {
+        return java.util.Optional.ofNullable(text).map(String::strip).filter(Uuids::isUuid).map(UUID::fromString);
+    }
+
     public static UUID parse(String field, String text) {
         if (!isUuid(text)) {
             throw InvalidRequestException.field(field, "must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6");

@@ -1,5 +1,6 @@
 package coder.notifications.pages;
 
+import coder.notifications.api.Uuids;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.delivery.Method;
 import coder.notifications.dispatch.KillSwitch;
@@ -106,7 +107,7 @@ public class Console extends HttpServlet {
         String done;
         switch (action) {
             case "method" -> {
-                var template = uuid(request.getParameter("template")).flatMap(templates::byId);
+                var template = Uuids.of(request.getParameter("template")).flatMap(templates::byId);
                 var method = Optional.ofNullable(request.getParameter("method")).filter(name -> name.matches("|smtp|webhook"));
                 if (template.isEmpty() || method.isEmpty()) {
                     pages.problem(request, response, 400, "Nothing was changed", "Choose a template and default, smtp or webhook.");
@@ -142,9 +143,9 @@ public class Console extends HttpServlet {
 
     private void messages(HttpServletRequest request, Map<String, Object> values) {
         var status = Optional.ofNullable(request.getParameter("status")).flatMap(MessageStatus::named);
-        var template = uuid(request.getParameter("template"));
+        var template = Uuids.of(request.getParameter("template"));
         var userText = Optional.ofNullable(request.getParameter("user")).map(String::strip).filter(text -> !text.isEmpty());
-        var user = userText.flatMap(text -> uuid(text).or(() -> users.byUsername(text).map(UserView::id)));
+        var user = userText.flatMap(text -> Uuids.of(text).or(() -> users.byUsername(text).map(UserView::id)));
         var list = userText.isPresent() && user.isEmpty() ? java.util.List.<coder.notifications.messages.MessageView>of()
                 : messages.list(new MessageFilter(status, user, template, MESSAGES_SHOWN));
         var recipients = users.byIds(list.stream().map(message -> message.userId()).distinct().toList()).stream()
@@ -166,11 +167,4 @@ public class Console extends HttpServlet {
                 "The deployment console is for owners (and, read-only, auditors). Your notification settings are on the preference center.");
     }
 
-    private static Optional<UUID> uuid(String value) {
-        try {
-            return Optional.ofNullable(value).filter(text -> !text.isBlank()).map(text -> UUID.fromString(text.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package coder.notifications.pages;
 
+import coder.notifications.api.Uuids;
 import coder.notifications.preferences.PreferenceStore;
 import coder.notifications.preferences.PreferenceView;
 import coder.notifications.templates.Template;
@@ -53,7 +54,7 @@ public class PreferenceCenter extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var session = Pages.session(request).orElseThrow();
         var user = users.byId(session.userId());
-        var highlighted = uuid(request.getParameter("disabled"));
+        var highlighted = Uuids.of(request.getParameter("disabled"));
         var disabled = preferences.of(session.userId()).stream()
                 .collect(Collectors.toMap(PreferenceView::id, PreferenceView::disabled));
         var groups = new TreeMap<String, List<Choice>>(Comparator.comparingInt(PreferenceCenter::rank).thenComparing(name -> name));
@@ -78,7 +79,7 @@ public class PreferenceCenter extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var session = Pages.session(request).orElseThrow();
-        var template = uuid(request.getParameter("template"))
+        var template = Uuids.of(request.getParameter("template"))
                 .filter(id -> receivable(users.byId(session.userId()).map(found -> found.roles()).orElse(List.of()))
                         .stream().anyMatch(known -> known.id().equals(id)));
         var enabled = Optional.ofNullable(request.getParameter("enabled")).filter(value -> value.matches("true|false"));
@@ -111,12 +112,5 @@ public class PreferenceCenter extends HttpServlet {
         return index < 0 ? GROUP_ORDER.size() : index;
     }
 
-    private static Optional<UUID> uuid(String value) {
-        try {
-            return Optional.ofNullable(value).map(UUID::fromString);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 
 }

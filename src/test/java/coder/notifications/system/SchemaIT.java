@@ -36,7 +36,7 @@ class SchemaIT {
     void everyTableOfTheDataModelExists() throws Exception {
         try (var connection = TestDatabase.connect()) {
             assertEquals(List.of("notification_messages", "notification_preferences", "notification_settings",
-                            "notification_templates", "users"),
+                            "notification_templates", "sign_in_attempts", "site_keys", "users", "web_sessions"),
                     TestDatabase.column(connection, """
                             SELECT table_name FROM information_schema.tables
                             WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name"""));

@@ -83,7 +83,9 @@ class SmtpDeliveryIT {
             assertTrue(text.startsWith("Hi Danny,\n\nYour workspace w was deleted."), text);
             assertTrue(text.contains("View workspaces: https://coder.example.com/workspaces"), text);
             assertTrue(text.contains("https://coder.example.com/settings/notifications"), text);
-            assertTrue(text.contains("?disabled=f517da0b-cdc9-410f-ab89-a86107c420ed"), text);
+            assertTrue(text.contains("Stop receiving emails like this: " + notification.unsubscribeUrl()), text);
+            assertEquals("<" + notification.unsubscribeUrl() + ">", mail.getHeader("List-Unsubscribe", null));
+            assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post", null));
             var html = (String) parts.getBodyPart(1).getContent();
             assertTrue(html.contains("<p>Hi Danny,</p>") && html.contains("href=\"https://coder.example.com/workspaces\""), html);
         }
