@@ -61,6 +61,15 @@ public final class ErrorMappers {
         }
     }
 
+    @Provider
+    public static class TooManyRequests implements ExceptionMapper<TooManyRequestsException> {
+        @Override
+        public Response toResponse(TooManyRequestsException e) {
+            return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", e.retryAfterSeconds())
+                    .entity(ApiError.of(e.getMessage())).build();
+        }
+    }
+
     /** Errors of the HTTP layer itself (unknown path, wrong method, wrong media type) keep the JSON shape. */
     @Provider
     public static class Http implements ExceptionMapper<WebApplicationException> {
@@ -70,12 +79,16 @@ public final class ErrorMappers {
             var reason = Response.Status.fromStatusCode(status);
             var message = switch (status) {
                 case 403 -> "The token's roles (groups claim) do not allow this request.";
-                case 404 -> "No such resource: " + e.getMessage();
+                // Never the server's own text: it names the server and echoes the URL, Host header included.
+                case 404 -> "No such resource.";
+                case 405 -> "This method is not allowed on this resource.";
+                case 406 -> "Not acceptable: this resource answers application/json.";
                 case 415 -> "Unsupported content type: send Content-Type: application/json.";
                 default -> reason == null ? "HTTP " + status : reason.getReasonPhrase();
             };
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ApiError.of(message)).build();
+            var answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(message));
+            var allow = e.getResponse().getHeaderString("Allow");
+            return (allow == null ? answer : answer.header("Allow", allow)).build();
         }
     }
 

@@ -48,6 +48,18 @@ public class SettingsProducer {
 
     @Produces
     @Singleton
+    SendLimitSettings sendLimit() {
+        return SendLimitSettings.from(source());
+    }
+
+    @Produces
+    @Singleton
+    TokenSettings tokens() {
+        return TokenSettings.from(source());
+    }
+
+    @Produces
+    @Singleton
     SignInSettings signIn() {
         return SignInSettings.from(source());
     }

@@ -10,15 +10,17 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 
-/** Notifications a caller sends to themself: the troubleshooting test and a custom message. */
+/** Notifications a caller sends to themself: the troubleshooting test and a custom message, both rate limited (429). */
 @Path("notifications")
 @RequestScoped
 public class CallerNotificationsResource {
 
+    /** The {@code created_by} of test notifications, whether sent through the API or the console. */
+    static final String TEST = "test";
+
     @Inject
-    Enqueuer enqueuer;
+    LimitedSender sender;
     @Inject
     Caller caller;
 
@@ -27,7 +29,7 @@ public class CallerNotificationsResource {
     @Path("test")
     @RolesAllowed(Roles.OWNER)
     public void test() {
-        enqueuer.enqueueWithoutDedupe(EventRequest.toUser("Troubleshooting Notification", caller.requireId(), Map.of(), "test"));
+        sender.test(caller.requireId());
     }
 
     /** {@code {"content": {"title", "message"}}} to the caller. */
@@ -36,6 +38,6 @@ public class CallerNotificationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OWNER, Roles.USER_ADMIN, Roles.TEMPLATE_ADMIN, Roles.AUDITOR, Roles.MEMBER, Roles.NOTIFIER})
     public void custom(byte[] body) {
-        enqueuer.enqueueWithoutDedupe(CustomNotificationRequest.from(JsonBodies.object(body)).toEvent(caller.requireId()));
+        sender.custom(caller.requireId(), CustomNotificationRequest.from(JsonBodies.object(body)));
     }
 }

@@ -13,6 +13,9 @@ import java.util.UUID;
 /** The body of {@code POST /notifications/custom}: {@code {"content": {"title", "message"}}}, both non-blank. */
 public record CustomNotificationRequest(String title, String message) {
 
+    /** The {@code created_by} of custom notifications. */
+    static final String SOURCE = "custom";
+
     static final int TITLE_LIMIT = 120;
     static final int MESSAGE_LIMIT = 2000;
 
@@ -33,7 +36,7 @@ public record CustomNotificationRequest(String title, String message) {
 
     /** The Custom Notification event for one user. */
     EventRequest toEvent(UUID user) {
-        return EventRequest.toUser("Custom Notification", user, Map.of("custom_title", title, "custom_message", message), "custom");
+        return EventRequest.toUser("Custom Notification", user, Map.of("custom_title", title, "custom_message", message), SOURCE);
     }
 
     private static Optional<String> limited(JsonFields fields, String name, int limit) {

@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * One reported event, validated field by field: {@code template} (id or name), {@code user_id},
  * {@code initiator_id}, {@code recipients}, {@code labels} (strings only), {@code data}, {@code targets},
- * {@code created_by}. Sizes are bounded: at most 100 labels of 8192 characters, 64 KiB of data.
+ * {@code created_by}. Sizes are bounded: at most 100 labels of 8192 characters, 64 KiB of data, 1000 recipients,
+ * 100 targets, 255 characters of template name and of {@code created_by}.
  */
 public record EventRequest(String template, Optional<UUID> userId, Optional<UUID> initiatorId,
                            Optional<List<UUID>> recipients, Map<String, String> labels, JsonObject data,
@@ -24,6 +25,9 @@ public record EventRequest(String template, Optional<UUID> userId, Optional<UUID
     static final int MAX_LABEL_NAME = 128;
     static final int MAX_LABEL_VALUE = 8192;
     static final int MAX_DATA = 65536;
+    static final int MAX_TEXT = 255;
+    static final int MAX_RECIPIENTS = 1000;
+    static final int MAX_TARGETS = 100;
 
     /** The events of a batch body {@code {"events": [...]}}, at most {@value Enqueuer#MAX_BATCH}; each is checked later. */
     public static List<jakarta.json.JsonValue> batchOf(JsonObject body) {
@@ -48,12 +52,18 @@ public record EventRequest(String template, Optional<UUID> userId, Optional<UUID
         var problems = new ArrayList<ApiError.Validation>();
         var fields = new JsonFields(body, "", problems);
         var template = fields.requiredString("template").orElse("");
+        if (template.length() > MAX_TEXT) {
+            fields.problem("template", "is " + template.length() + " characters long; a template name has at most " + MAX_TEXT);
+        }
         var userId = fields.uuid("user_id");
         var initiatorId = fields.uuid("initiator_id");
         Optional<List<UUID>> recipients = body.containsKey("recipients") && !body.isNull("recipients")
                 ? Optional.of(fields.uuids("recipients")) : Optional.empty();
         if (recipients.isPresent() && recipients.get().isEmpty() && problems.isEmpty()) {
             fields.problem("recipients", "must name at least one user when given");
+        }
+        if (recipients.isPresent() && recipients.get().size() > MAX_RECIPIENTS) {
+            fields.problem("recipients", "names " + recipients.get().size() + " users; at most " + MAX_RECIPIENTS + " are allowed");
         }
         var labels = fields.stringMap("labels");
         if (labels.size() > MAX_LABELS) {
@@ -71,7 +81,13 @@ public record EventRequest(String template, Optional<UUID> userId, Optional<UUID
             fields.problem("data", "is larger than " + MAX_DATA + " characters of JSON");
         }
         var targets = fields.uuids("targets");
+        if (targets.size() > MAX_TARGETS) {
+            fields.problem("targets", "names " + targets.size() + " targets; at most " + MAX_TARGETS + " are allowed");
+        }
         var createdBy = fields.string("created_by").filter(text -> !text.isBlank()).orElse("api");
+        if (createdBy.length() > MAX_TEXT) {
+            fields.problem("created_by", "is " + createdBy.length() + " characters long; at most " + MAX_TEXT + " are allowed");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException("Invalid event.", problems);
         }

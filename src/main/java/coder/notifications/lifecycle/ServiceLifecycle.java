@@ -6,6 +6,9 @@ import coder.notifications.config.InvalidSettingException;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.config.SettingsProducer;
 import coder.notifications.config.SignInSettings;
+import coder.notifications.config.SendLimitSettings;
+import coder.notifications.config.TokenSettings;
+import coder.notifications.security.TokenVerifier;
 import coder.notifications.config.WebhookSettings;
 import coder.notifications.database.DatabaseSettings;
 import coder.notifications.database.Migrations;
@@ -83,12 +86,19 @@ public class ServiceLifecycle {
             LOG.warning("notifications: no JWT verification key is configured (MP_JWT_VERIFY_PUBLICKEY or"
                     + " MP_JWT_VERIFY_PUBLICKEY_LOCATION): evaluation mode, for trying the service only. Ready-made"
                     + " owner and notifier tokens are in " + tokens);
-        } else if (SettingsProducer.source().text("mp.jwt.verify.issuer").isEmpty()) {
-            LOG.warning("notifications: MP_JWT_VERIFY_ISSUER is not set: Open Liberty refuses every token whose issuer"
-                    + " it was not told to trust. Set it to the iss claim of your identity provider's tokens.");
-        } else {
-            LOG.info("notifications: bearer tokens are verified with the configured key");
         }
+        var settings = TokenSettings.from(SettingsProducer.source());
+        try {
+            TokenVerifier.of(settings);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(e.getMessage().substring(0, e.getMessage().indexOf(':')),
+                    e.getMessage().substring(e.getMessage().indexOf(':') + 2));
+        }
+        if (!EvaluationKeySource.evaluationMode() && settings.issuer().isEmpty()) {
+            LOG.warning("notifications: MP_JWT_VERIFY_ISSUER is not set: tokens of any issuer signed by the configured key are"
+                    + " accepted. Set it to the iss claim of your identity provider's tokens.");
+        }
+        LOG.info("notifications: bearer tokens are verified with " + settings);
     }
 
     /**
@@ -114,6 +124,7 @@ public class ServiceLifecycle {
         var webhook = WebhookSettings.from(source);
         var database = DatabaseSettings.from(source);
         var signIn = SignInSettings.from(source);
+        SendLimitSettings.from(source);
         LOG.info("notifications: settings: " + deployment + " " + notifier + " " + webhook + " " + email + " " + database
                 + " " + signIn);
         if (notifier.method() == Method.smtp && email.from().isEmpty()) {

@@ -62,6 +62,32 @@ public class MessageStore {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * Serialises, until the current transaction ends, the sends one person triggers themself (test and custom
+     * notifications), so that counting them and adding one cannot interleave across replicas.
+     */
+    public void lockSendsOf(UUID userId) {
+        // A transaction-scoped advisory lock per user: released by commit or rollback, never left behind.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('notification_messages sends'), hashtext(?1))")
+                .setParameter(1, userId.toString()).getSingleResult();
+    }
+
+    /**
+     * How long ago the user's messages of these templates, created by one of these sources within the window,
+     * were created, oldest first; measured by the database's clock, which every replica shares.
+     */
+    public List<Duration> agesWithin(UUID userId, List<UUID> templateIds, List<String> createdBy, Duration window) {
+        List<?> ages = entityManager.createNativeQuery("""
+                        SELECT CAST(EXTRACT(EPOCH FROM now() - created_at) * 1000 AS bigint) FROM notification_messages
+                        WHERE user_id = ?1 AND created_at > now() - ?2 * interval '1 millisecond'
+                          AND notification_template_id = ANY (CAST(?3 AS uuid[])) AND created_by = ANY (CAST(?4 AS text[]))
+                        ORDER BY created_at""")
+                .setParameter(1, userId).setParameter(2, window.toMillis())
+                .setParameter(3, SqlArrays.literal(templateIds)).setParameter(4, SqlArrays.literal(createdBy))
+                .getResultList();
+        return ages.stream().map(age -> Duration.ofMillis(((Number) age).longValue())).toList();
+    }
+
     /** Wakes the notifiers of every replica once the current transaction commits. */
     public void announce() {
         entityManager.createNativeQuery("SELECT pg_notify('" + CHANNEL + "', '')").getSingleResult();

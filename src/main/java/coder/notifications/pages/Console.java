@@ -4,8 +4,8 @@ import coder.notifications.api.Uuids;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.delivery.Method;
 import coder.notifications.dispatch.KillSwitch;
-import coder.notifications.enqueue.Enqueuer;
-import coder.notifications.enqueue.EventRequest;
+import coder.notifications.api.TooManyRequestsException;
+import coder.notifications.enqueue.LimitedSender;
 import coder.notifications.messages.MessageFilter;
 import coder.notifications.messages.MessageStatus;
 import coder.notifications.messages.MessageStore;
@@ -60,7 +60,7 @@ public class Console extends HttpServlet {
     @Inject
     UserStore users;
     @Inject
-    Enqueuer enqueuer;
+    LimitedSender sender;
     @Inject
     NotifierSettings notifier;
     @Inject
@@ -123,7 +123,13 @@ public class Console extends HttpServlet {
                 done = "method";
             }
             case "test" -> {
-                enqueuer.enqueueWithoutDedupe(EventRequest.toUser("Troubleshooting Notification", session.userId(), Map.of(), "console"));
+                try {
+                    sender.test(session.userId());
+                } catch (TooManyRequestsException e) {
+                    response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+                    pages.problem(request, response, 429, "Too many test notifications", e.getMessage());
+                    return;
+                }
                 done = "test";
             }
             case "pause", "resume" -> {

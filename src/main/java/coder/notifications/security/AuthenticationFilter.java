@@ -1,7 +1,10 @@
 package coder.notifications.security;
 
 import coder.notifications.api.ApiError;
+import coder.notifications.api.Uuids;
+import coder.notifications.users.UserStore;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -11,23 +14,32 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Every API request needs a verified bearer token: without one the answer is a 401 in the API's error shape,
- * before any role is checked (a role check alone would answer 403 to an anonymous caller).
+ * before any role is checked (a role check alone would answer 403 to an anonymous caller). A token whose
+ * {@code sub} is a suspended user of the directory gets 403; systems whose {@code sub} is not in the
+ * directory are not affected.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
+    @Inject
+    UserStore users;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getSecurityContext() == null || request.getSecurityContext().getUserPrincipal() == null) {
-            var hasToken = request.getHeaderString("Authorization") != null;
+        var principal = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
+        if (principal == null) {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header("WWW-Authenticate", "Bearer")
                     .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ApiError.of(hasToken
-                            ? "The bearer token was not accepted: it is malformed, expired, or not signed by the configured key."
-                            : "Authentication required: send Authorization: Bearer <token>."))
+                    .entity(ApiError.of("Authentication required: send Authorization: Bearer <token>."))
                     .build());
+            return;
+        }
+        var suspended = Uuids.of(principal.getName()).flatMap(users::byId).filter(user -> user.status().equals("suspended"));
+        if (suspended.isPresent()) {
+            request.abortWith(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of("This account is suspended in the user directory: it may not use the API.")).build());
         }
     }
 }

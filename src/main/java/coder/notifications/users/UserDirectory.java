@@ -4,6 +4,7 @@ import coder.notifications.api.Caller;
 import coder.notifications.api.ForbiddenException;
 import coder.notifications.api.Uuids;
 import coder.notifications.api.NotFoundException;
+import coder.notifications.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -32,6 +33,24 @@ public class UserDirectory {
         return found.orElseThrow(() -> new NotFoundException("No user with id or username \"" + user + "\"."));
     }
 
+
+    /**
+     * Rank in the directory: only an owner (or a notifier, the system of record that syncs the directory) may give
+     * or take the {@code owner} role, or change or delete a user who is an owner; a user-admin manages everyone
+     * else. Directory roles decide who receives the administrators' notifications, and an owner's email where
+     * their mail goes.
+     */
+    public void requireRankFor(UUID target, java.util.Optional<UserRequest> change) {
+        if (caller.hasRole(Roles.OWNER) || caller.hasRole(Roles.NOTIFIER)) {
+            return;
+        }
+        if (users.byId(target).filter(user -> user.roles().contains(Role.OWNER.word())).isPresent()) {
+            throw new ForbiddenException("Only an owner may change or delete a user who is an owner.");
+        }
+        if (change.filter(request -> request.roles().contains(Role.OWNER.word())).isPresent()) {
+            throw new ForbiddenException("Only an owner may give the owner role.");
+        }
+    }
 
     /** Lets the request through for the user themself or a caller with one of the roles; else a 403. */
     public void requireSelfOr(UUID user, String... roles) {

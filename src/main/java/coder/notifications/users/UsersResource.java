@@ -38,7 +38,10 @@ public class UsersResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public UserView save(@PathParam("id") String id, byte[] body) {
-        return users.save(Uuids.parse("id", id), UserRequest.from(JsonBodies.object(body)));
+        var userId = Uuids.parse("id", id);
+        var request = UserRequest.from(JsonBodies.object(body));
+        directory.requireRankFor(userId, java.util.Optional.of(request));
+        return users.save(userId, request);
     }
 
     @GET
@@ -62,7 +65,9 @@ public class UsersResource {
     @RolesAllowed({Roles.OWNER, Roles.USER_ADMIN})
     @Path("{id}")
     public void delete(@PathParam("id") String id) {
-        if (!users.delete(Uuids.parse("id", id))) {
+        var userId = Uuids.parse("id", id);
+        directory.requireRankFor(userId, java.util.Optional.empty());
+        if (!users.delete(userId)) {
             throw new NotFoundException("No user with id " + id + ".");
         }
     }

@@ -31,4 +31,15 @@ class StartupRefusalIT {
         assertTrue(output.contains("CODER_PG_CONNECTION_URL"), output);
         assertFalse(output.contains("topsecret"), output);
     }
+
+    @Test
+    void aVerificationKeyThatIsNoKeyStopsTheServerNamingIt() throws Exception {
+        var service = ServiceProcess.launch("refusal-jwt-key", ServiceProcess.env(
+                "MP_JWT_VERIFY_PUBLICKEY", "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----",
+                "MP_JWT_VERIFY_ISSUER", "https://idp.example.com"));
+        int exit = service.awaitExit(Duration.ofSeconds(150));
+        var output = service.output();
+        assertNotEquals(0, exit, output);
+        assertTrue(output.contains("MP_JWT_VERIFY_PUBLICKEY: not a PEM public key"), output);
+    }
 }

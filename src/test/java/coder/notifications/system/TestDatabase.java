@@ -25,6 +25,19 @@ final class TestDatabase {
     }
 
     /** The built-in database of the shared service. */
+    /**
+     * A new, empty database on the suite's built-in PostgreSQL (the shared service runs it), as a
+     * CODER_PG_CONNECTION_URL: for a service whose notifier must not share the shared service's messages.
+     */
+    static String fresh(String prefix) throws SQLException {
+        SharedService.get();
+        var database = prefix + "_" + System.nanoTime();
+        try (var admin = connect(); var statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        return "postgres://postgres@127.0.0.1:" + port(ServiceProcess.WORK.resolve("cache")) + "/" + database + "?sslmode=disable";
+    }
+
     static Connection connect() throws SQLException {
         return connect(ServiceProcess.WORK.resolve("cache"), "postgres");
     }
