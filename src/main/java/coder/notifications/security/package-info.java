@@ -1,6 +1,7 @@
 /**
- * Security: bearer tokens verified with MicroProfile JWT (the {@code groups} claim holds the roles, {@code sub}
- * the caller's user id), a 401 for requests without a caller, and the evaluation mode that generates a key
- * pair and ready-made tokens when no verification key is configured.
+ * Security of the API: bearer tokens verified before any application code runs (a Jakarta Security mechanism
+ * with the MicroProfile JWT settings; the {@code groups} claim holds the roles, {@code sub} the caller's user id),
+ * refusals counted and logged without content, suspended users refused, the Host check, the evaluation mode that
+ * generates a key pair and ready-made tokens when no key is configured, and keys shared by every replica.
  */
 package coder.notifications.security;
