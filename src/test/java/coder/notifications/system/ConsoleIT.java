@@ -100,9 +100,12 @@ class ConsoleIT {
             browser.screenshot("console-messages-phone", 390);
             new Select(browser.find("#f-status")).selectByValue("inhibited");
             browser.find("form.filters button").click();
-            browser.find("#message-rows");
-            assertTrue(browser.driver.findElements(By.cssSelector("#message-rows .badge")).stream()
-                    .allMatch(badge -> badge.getText().equals("inhibited")), "only inhibited messages are listed");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                    .until(driver -> driver.getCurrentUrl().contains("status=inhibited"));
+            // Read in one script: the table refreshes itself and would replace elements read one by one.
+            var statuses = (java.util.List<?>) browser.driver.executeScript(
+                    "return Array.from(document.querySelectorAll('#message-rows .badge')).map(badge => badge.textContent)");
+            assertTrue(statuses.stream().allMatch("inhibited"::equals), "only inhibited messages are listed: " + statuses);
         }
     }
 
