@@ -32,6 +32,8 @@ public class BatchSender {
     NotifierSettings settings;
     @Inject
     MessageDispatcher dispatcher;
+    @Inject
+    CoderMetrics metrics;
 
     public List<Result> send(List<LeasedMessage> leased, Map<UUID, Template> templatesById) {
         var timeout = settings.dispatchTimeout();
@@ -41,7 +43,9 @@ public class BatchSender {
         var deadline = Instant.now().plus(timeout);
         var results = new ArrayList<Result>();
         for (int i = 0; i < leased.size(); i++) {
-            results.add(await(leased.get(i), sends.get(i), deadline));
+            var result = await(leased.get(i), sends.get(i), deadline);
+            metrics.attempted(leased.get(i), result, settings.maxSendAttempts());
+            results.add(result);
         }
         return results;
     }

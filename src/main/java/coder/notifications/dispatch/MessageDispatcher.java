@@ -37,11 +37,22 @@ public class MessageDispatcher {
     NotifierLog log;
     @Inject
     UnsubscribeLinks unsubscribeLinks;
+    @Inject
+    CoderMetrics metrics;
 
     public Result dispatch(LeasedMessage message, Template template, Duration timeout) {
         if (message.disabled()) {
             return Result.inhibited(message.id());
         }
+        metrics.dispatching(message);
+        try {
+            return send(message, template, timeout);
+        } finally {
+            metrics.dispatched(message);
+        }
+    }
+
+    private Result send(LeasedMessage message, Template template, Duration timeout) {
         Notification notification;
         try {
             notification = render(message, template);
@@ -49,7 +60,9 @@ public class MessageDispatcher {
             return Result.permanent(message.id(), "cannot render the message: " + e.getMessage());
         }
         log.debug("sending message " + message.id() + " by " + message.method());
+        var started = System.nanoTime();
         var outcome = deliverer(message.method()).deliver(notification, timeout);
+        metrics.sent(message.method(), Duration.ofNanos(System.nanoTime() - started));
         if (outcome instanceof DeliveryOutcome.Retryable retryable) {
             return Result.retryable(message.id(), retryable.reason());
         }

@@ -25,9 +25,21 @@ public class ResultRecorder {
     NotifierLog log;
     @Inject
     NotifierMetrics metrics;
+    @Inject
+    CoderMetrics coderMetrics;
 
     private final List<Result> buffer = new ArrayList<>();
     private final Object writing = new Object();
+
+    /** Shows the buffered results on /metrics as coderd_notifications_pending_updates. */
+    @jakarta.annotation.PostConstruct
+    void publishPending() {
+        coderMetrics.pendingUpdates(() -> {
+            synchronized (buffer) {
+                return buffer.size();
+            }
+        });
+    }
 
     public void add(List<Result> results) {
         int waiting;
@@ -59,6 +71,7 @@ public class ResultRecorder {
             }
             try {
                 messages.record(batch, settings.maxSendAttempts(), settings.retryInterval());
+                coderMetrics.synced(batch.size());
                 batch.forEach(result -> {
                     metrics.recorded(result);
                     log.debug("recorded " + result.kind() + " for message " + result.messageId()

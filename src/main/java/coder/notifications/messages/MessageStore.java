@@ -45,7 +45,8 @@ public class MessageStore {
                 COALESCE((SELECT p.disabled FROM notification_preferences p
                           WHERE p.user_id = m.user_id AND p.notification_template_id = m.notification_template_id),
                          NOT (SELECT t.enabled_by_default FROM notification_templates t
-                              WHERE t.id = m.notification_template_id))""";
+                              WHERE t.id = m.notification_template_id)),
+                m.queued_seconds""";
 
     /** Stores the message unless an identical one exists today; answers whether it was stored. */
     public boolean enqueue(NewMessage message) {
@@ -106,7 +107,8 @@ public class MessageStore {
                 .setParameter(4, period.toMillis())
                 .getResultList();
         return NativeRows.of(found).stream().map(row -> new LeasedMessage((UUID) row[0], (UUID) row[1], (UUID) row[2],
-                Method.valueOf((String) row[3]), (String) row[4], ((Number) row[5]).intValue(), (Boolean) row[6])).toList();
+                Method.valueOf((String) row[3]), (String) row[4], ((Number) row[5]).intValue(), (Boolean) row[6],
+                ((Number) row[7]).doubleValue())).toList();
     }
 
     /** Writes a batch of results in at most three statements. A result for a message no longer leased is dropped. */
