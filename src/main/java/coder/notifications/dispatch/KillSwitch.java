@@ -1,6 +1,9 @@
 package coder.notifications.dispatch;
 
+import coder.notifications.audit.AuditLog;
 import coder.notifications.messages.MessageStore;
+import java.util.Optional;
+import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,6 +26,8 @@ public class KillSwitch {
 
     @Inject
     MessageStore messages;
+    @Inject
+    AuditLog audit;
 
     @Inject
     Clock clock;
@@ -31,14 +36,21 @@ public class KillSwitch {
         return settings(LockModeType.NONE).notifierPaused();
     }
 
-    /** Sets the switch; answers whether it changed. Resuming wakes every notifier. */
-    public boolean set(boolean paused) {
+    /** Sets the switch for the actor, with an audit entry in the same transaction; answers whether it changed. Resuming wakes every notifier. */
+    public boolean set(boolean paused, Optional<UUID> actor) {
         // Locked, so that two operators flipping the switch at once both get a true answer about "changed".
         var changed = settings(LockModeType.PESSIMISTIC_WRITE).pause(paused, OffsetDateTime.now(clock));
+        if (changed) {
+            audit.record(actor, AuditLog.SETTINGS, AuditLog.SETTINGS, state(!paused), state(paused));
+        }
         if (changed && !paused) {
             messages.announce();
         }
         return changed;
+    }
+
+    private static jakarta.json.JsonObject state(boolean paused) {
+        return jakarta.json.Json.createObjectBuilder().add("notifier_paused", paused).build();
     }
 
     private SiteSettings settings(LockModeType lock) {

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
-/** Deletes messages whose last change is older than seven days, in batches, one replica at a time. */
+/** Deletes messages whose last change is older than seven days, in batches, one replica at a time, and audit entries older than 90 days. */
 @ApplicationScoped
 public class Retention {
 
@@ -18,6 +18,8 @@ public class Retention {
     MessageStore messages;
     @Inject
     NotifierLog log;
+    @Inject
+    coder.notifications.audit.AuditLog audit;
 
     public void purge() {
         int deleted;
@@ -28,6 +30,10 @@ public class Retention {
         } while (deleted == BATCH);
         if (total > 0) {
             log.info("purged " + total + " messages older than " + KEEP.toDays() + " days");
+        }
+        var entries = audit.purge();
+        if (entries > 0) {
+            log.info("purged " + entries + " audit entries older than 90 days");
         }
     }
 }

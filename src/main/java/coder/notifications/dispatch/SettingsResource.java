@@ -36,6 +36,8 @@ public class SettingsResource {
 
     @Inject
     KillSwitch killSwitch;
+    @Inject
+    coder.notifications.api.Caller caller;
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.USER_ADMIN, Roles.TEMPLATE_ADMIN, Roles.AUDITOR, Roles.MEMBER, Roles.NOTIFIER})
@@ -49,6 +51,6 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(byte[] body) {
         var wanted = NotificationSettings.from(JsonBodies.object(body));
-        return killSwitch.set(wanted.notifierPaused()) ? Response.ok(wanted).build() : Response.notModified().build();
+        return killSwitch.set(wanted.notifierPaused(), caller.id()) ? Response.ok(wanted).build() : Response.notModified().build();
     }
 }

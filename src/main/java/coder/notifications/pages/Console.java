@@ -10,6 +10,11 @@ import coder.notifications.messages.MessageFilter;
 import coder.notifications.messages.MessageStatus;
 import coder.notifications.messages.MessageStore;
 import coder.notifications.security.Roles;
+import coder.notifications.audit.AuditEntry;
+import coder.notifications.audit.AuditLog;
+import coder.notifications.templates.Template;
+import coder.notifications.templates.TemplateMethods;
+import java.util.List;
 import coder.notifications.templates.TemplateStore;
 import coder.notifications.users.UserStore;
 import coder.notifications.users.UserView;
@@ -56,6 +61,8 @@ public class Console extends HttpServlet {
     @Inject
     KillSwitch killSwitch;
     @Inject
+    TemplateMethods methods;
+    @Inject
     MessageStore messages;
     @Inject
     UserStore users;
@@ -66,6 +73,8 @@ public class Console extends HttpServlet {
     @Inject
     EffectiveSettings settings;
     @Inject
+    AuditLog audit;
+    @Inject
     Pages pages;
 
     @Override
@@ -75,7 +84,7 @@ public class Console extends HttpServlet {
             forbidden(request, response);
             return;
         }
-        var tab = Optional.ofNullable(request.getParameter("tab")).filter(name -> name.matches("events|settings|messages")).orElse("events");
+        var tab = Optional.ofNullable(request.getParameter("tab")).filter(name -> name.matches("events|settings|messages|audit")).orElse("events");
         var values = new HashMap<String, Object>();
         values.put("tab", tab);
         values.put("readOnly", !session.hasRole(Roles.OWNER));
@@ -89,6 +98,7 @@ public class Console extends HttpServlet {
         switch (tab) {
             case "settings" -> values.put("settings", settings.rows());
             case "messages" -> messages(request, values);
+            case "audit" -> values.put("entries", auditRows());
             default -> { }
         }
         var fragment = "rows".equals(request.getParameter("fragment")) && tab.equals("messages");
@@ -113,7 +123,7 @@ public class Console extends HttpServlet {
                     pages.problem(request, response, 400, "Nothing was changed", "Choose a template and default, smtp or webhook.");
                     return;
                 }
-                templates.setMethod(template.get().id(), Method.named(method.get()));
+                methods.change(template.get().id(), Method.named(method.get()), Optional.of(session.userId()));
                 if (request.getHeader("X-CSRF-Token") != null) {
                     // The page's script saves a selector as soon as it changes, and stays on the page.
                     Pages.headers(response);
@@ -133,7 +143,7 @@ public class Console extends HttpServlet {
                 done = "test";
             }
             case "pause", "resume" -> {
-                killSwitch.set(action.equals("pause"));
+                killSwitch.set(action.equals("pause"), Optional.of(session.userId()));
                 done = action.equals("pause") ? "paused" : "resumed";
             }
             default -> {
@@ -166,6 +176,21 @@ public class Console extends HttpServlet {
         values.put("filterStatus", status.map(Enum::name).orElse(""));
         values.put("filterTemplate", template.map(UUID::toString).orElse(""));
         values.put("filterUser", userText.orElse(""));
+    }
+
+    /** An audit entry as the console shows it: the actor by username, the change as JSON before and after. */
+    public record AuditRow(String timeIso, String time, String actor, String resourceType, String resource, String before, String after) {
+    }
+
+    private List<AuditRow> auditRows() {
+        var entries = audit.newest(Optional.empty(), 100);
+        var names = users.byIds(entries.stream().map(AuditEntry::actorId).filter(java.util.Objects::nonNull).distinct().toList())
+                .stream().collect(Collectors.toMap(UserView::id, UserView::username));
+        var templateNames = templates.system().stream().collect(Collectors.toMap(template -> template.id().toString(), Template::name));
+        return entries.stream().map(entry -> new AuditRow(entry.time().toString(), TIME.format(entry.time()),
+                entry.actorId() == null ? "unsubscribe link" : names.getOrDefault(entry.actorId(), entry.actorId().toString()),
+                entry.resourceType(), templateNames.getOrDefault(entry.resourceId(), entry.resourceId()),
+                entry.oldValue().toString(), entry.newValue().toString())).toList();
     }
 
     private void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {

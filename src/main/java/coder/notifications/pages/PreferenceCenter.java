@@ -1,6 +1,7 @@
 package coder.notifications.pages;
 
 import coder.notifications.api.Uuids;
+import coder.notifications.preferences.PreferenceEditor;
 import coder.notifications.preferences.PreferenceStore;
 import coder.notifications.preferences.PreferenceView;
 import coder.notifications.templates.Template;
@@ -48,6 +49,8 @@ public class PreferenceCenter extends HttpServlet {
     @Inject
     UserStore users;
     @Inject
+    PreferenceEditor editor;
+    @Inject
     Pages pages;
 
     @Override
@@ -88,7 +91,7 @@ public class PreferenceCenter extends HttpServlet {
                     "The form named no notification of yours, or did not say whether to turn it on or off.");
             return;
         }
-        preferences.set(session.userId(), Map.of(template.get(), !Boolean.parseBoolean(enabled.get())));
+        editor.apply(session.userId(), Map.of(template.get(), !Boolean.parseBoolean(enabled.get())), Optional.of(session.userId()));
         if (request.getHeader("X-CSRF-Token") != null) {
             Pages.headers(response);
             response.setStatus(204);

@@ -3,7 +3,12 @@ package coder.notifications.preferences;
 import coder.notifications.api.ApiError;
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.Uuids;
+import coder.notifications.audit.AuditLog;
 import coder.notifications.templates.Template;
+import jakarta.json.Json;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import coder.notifications.templates.TemplateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,9 +31,11 @@ public class PreferenceEditor {
     PreferenceStore preferences;
     @Inject
     TemplateStore templates;
+    @Inject
+    AuditLog audit;
 
     @Transactional
-    public List<PreferenceView> change(UUID userId, JsonObject body) {
+    public List<PreferenceView> change(UUID userId, JsonObject body, Optional<UUID> actor) {
         var map = body.get("template_disabled_map");
         if (map == null || map.getValueType() != JsonValue.ValueType.OBJECT) {
             throw InvalidRequestException.field("template_disabled_map", "is required: an object of template id to true or false");
@@ -52,7 +59,33 @@ public class PreferenceEditor {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException("Invalid notification preferences.", problems);
         }
-        preferences.set(userId, choices);
+        apply(userId, choices, actor);
         return preferences.of(userId);
+    }
+
+    /**
+     * Stores the choices ({@code true}: disabled) as the actor's change, with one audit entry of the templates
+     * whose state changed, in one transaction: the API, the preference center and the unsubscribe link (no actor)
+     * all change preferences here.
+     */
+    @Transactional
+    public void apply(UUID userId, Map<UUID, Boolean> choices, Optional<UUID> actor) {
+        var stored = new HashMap<UUID, Boolean>();
+        preferences.of(userId).forEach(preference -> stored.put(preference.id(), preference.disabled()));
+        var before = Json.createObjectBuilder();
+        var after = Json.createObjectBuilder();
+        for (var template : templates.byIds(choices.keySet())) {
+            var was = stored.getOrDefault(template.id(), !template.enabledByDefault());
+            var now = choices.get(template.id());
+            if (was != now) {
+                before.add(template.id().toString(), was);
+                after.add(template.id().toString(), now);
+            }
+        }
+        preferences.set(userId, choices);
+        var changed = after.build();
+        if (!changed.isEmpty()) {
+            audit.record(actor, AuditLog.PREFERENCE, userId.toString(), before.build(), changed);
+        }
     }
 }

@@ -29,6 +29,8 @@ public class PreferencesResource {
     PreferenceStore preferences;
     @Inject
     PreferenceEditor editor;
+    @Inject
+    coder.notifications.api.Caller caller;
 
     @GET
     public List<PreferenceView> get(@PathParam("user") String user) {
@@ -39,7 +41,7 @@ public class PreferencesResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public List<PreferenceView> put(@PathParam("user") String user, byte[] body) {
-        return editor.change(owned(user), JsonBodies.object(body));
+        return editor.change(owned(user), JsonBodies.object(body), caller.id());
     }
 
     /** The user the path names, if the caller is that user or an owner. */

@@ -26,6 +26,10 @@ public class TemplatesResource {
 
     @Inject
     TemplateStore templates;
+    @Inject
+    TemplateMethods methods;
+    @Inject
+    coder.notifications.api.Caller caller;
 
     @GET
     @Path("system")
@@ -43,7 +47,7 @@ public class TemplatesResource {
         var templateId = Uuids.parse("id", id);
         var method = MethodRequest.from(JsonBodies.object(body)).method();
         templates.byId(templateId).orElseThrow(() -> new NotFoundException("No template with id " + id + "."));
-        return templates.setMethod(templateId, method)
+        return methods.change(templateId, method, caller.id())
                 ? Response.ok(TemplateView.of(templates.byId(templateId).orElseThrow())).build()
                 : Response.notModified().build();
     }

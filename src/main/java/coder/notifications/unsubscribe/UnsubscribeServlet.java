@@ -1,7 +1,8 @@
 package coder.notifications.unsubscribe;
 
 import coder.notifications.pages.Pages;
-import coder.notifications.preferences.PreferenceStore;
+import coder.notifications.preferences.PreferenceEditor;
+import java.util.Optional;
 import coder.notifications.templates.TemplateStore;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -27,7 +28,7 @@ public class UnsubscribeServlet extends HttpServlet {
     @Inject
     TemplateStore templates;
     @Inject
-    PreferenceStore preferences;
+    PreferenceEditor editor;
     @Inject
     Pages pages;
 
@@ -52,7 +53,8 @@ public class UnsubscribeServlet extends HttpServlet {
             return;
         }
         if (confirmed) {
-            preferences.set(verified.get().userId(), Map.of(template.get().id(), true));
+            // No actor: the link names no one signed in; the audit entry says it came through a link.
+            editor.apply(verified.get().userId(), Map.of(template.get().id(), true), Optional.empty());
             LOG.info("notifications: " + verified.get().userId() + " unsubscribed from " + template.get().name() + " by link");
         }
         pages.send(request, response, 200, confirmed ? "unsubscribed" : "unsubscribe",

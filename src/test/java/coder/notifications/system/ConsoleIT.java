@@ -118,6 +118,9 @@ class ConsoleIT {
             assertTrue(browser.driver.findElements(By.id("send-test")).isEmpty());
             browser.open(CONSOLE + "?tab=settings");
             assertTrue(browser.driver.findElements(By.id("kill-switch")).isEmpty());
+            browser.open(CONSOLE + "?tab=audit");
+            browser.find("#audit");
+            browser.screenshot("console-audit", 1280);
         }
     }
 

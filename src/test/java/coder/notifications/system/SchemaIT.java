@@ -35,7 +35,7 @@ class SchemaIT {
     @Test
     void everyTableOfTheDataModelExists() throws Exception {
         try (var connection = TestDatabase.connect()) {
-            assertEquals(List.of("notification_messages", "notification_preferences", "notification_settings",
+            assertEquals(List.of("audit_log", "notification_messages", "notification_preferences", "notification_settings",
                             "notification_templates", "sign_in_attempts", "site_keys", "users", "web_sessions"),
                     TestDatabase.column(connection, """
                             SELECT table_name FROM information_schema.tables

@@ -1,0 +1,34 @@
+package coder.notifications.templates;
+
+import coder.notifications.api.NotFoundException;
+import coder.notifications.audit.AuditLog;
+import coder.notifications.delivery.Method;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Changes a template's delivery method for an actor, with its audit entry, in one transaction. */
+@ApplicationScoped
+public class TemplateMethods {
+
+    @Inject
+    TemplateStore templates;
+    @Inject
+    AuditLog audit;
+
+    /** Sets the method (empty: the deployment default); answers whether anything changed. */
+    @Transactional
+    public boolean change(UUID templateId, Optional<Method> method, Optional<UUID> actor) {
+        var before = templates.byId(templateId).orElseThrow(() -> new NotFoundException("No template with id " + templateId + "."));
+        if (!templates.setMethod(templateId, method)) {
+            return false;
+        }
+        audit.record(actor, AuditLog.TEMPLATE, templateId.toString(),
+                Json.createObjectBuilder().add("method", before.method().map(Method::name).orElse("")).build(),
+                Json.createObjectBuilder().add("method", method.map(Method::name).orElse("")).build());
+        return true;
+    }
+}
