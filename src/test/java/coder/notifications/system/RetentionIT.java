@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Messages whose last change is older than seven days are purged, whatever their state; newer ones stay. */
+/** Messages whose last change is older than seven days are purged, whatever their state, and audit entries older than 90 days; newer ones stay. */
 class RetentionIT {
 
     @Test
@@ -32,16 +32,24 @@ class RetentionIT {
                            'webhook', 'retention', '{}', s, now() - interval '9 days', now() - d
                     FROM unnest(ARRAY['sent', 'pending', 'permanent_failure', 'sent'],
                                 ARRAY[interval '8 days', interval '8 days', interval '7 days 1 hour', interval '6 days']) AS t(s, d)""");
+            // Audit entries are kept 90 days.
+            statement.execute("""
+                    INSERT INTO audit_log (id, time, action, resource_type, resource_id, old, new)
+                    SELECT gen_random_uuid(), now() - d, 'write', 'notifications_settings', 'notifications_settings', '{}', '{}'
+                    FROM unnest(ARRAY[interval '91 days', interval '89 days']) AS t(d)""");
             var deadline = Instant.now().plus(Duration.ofSeconds(60));
             List<String> left = List.of();
+            List<String> kept = List.of();
             while (Instant.now().isBefore(deadline)) {
                 left = TestDatabase.column(connection, "SELECT status FROM notification_messages ORDER BY status");
-                if (left.size() == 1) {
+                kept = TestDatabase.column(connection, "SELECT extract(day FROM now() - time)::int::text FROM audit_log");
+                if (left.size() == 1 && kept.size() == 1) {
                     break;
                 }
                 Thread.sleep(500);
             }
             assertEquals(List.of("sent"), left);
+            assertEquals(List.of("89"), kept, "audit entries older than 90 days are purged");
         }
     }
 }
