@@ -54,6 +54,19 @@ class EventErrorsIT {
     }
 
     @Test
+    void freeTextOverItsLimitIsNamedAndStoresNothing() throws Exception {
+        var user = api.user("Limited");
+        rejected(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "w"),
+                "created_by", "x".repeat(256)), "created_by");
+        rejected(Map.of("template", "x".repeat(256), "user_id", user.toString()), "template");
+        var many = java.util.stream.IntStream.range(0, 101).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        rejected(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "targets", many), "targets");
+        assertEquals(0, TestDatabase.messagesFor(user));
+        api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "w"),
+                "created_by", "x".repeat(255))).then().statusCode(202);
+    }
+
+    @Test
     void labelsThatAreNotStringsAreNamed() throws Exception {
         var user = api.user("Typed");
         rejected(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", 42)), "labels.name");

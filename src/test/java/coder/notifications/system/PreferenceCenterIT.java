@@ -85,6 +85,19 @@ class PreferenceCenterIT {
     }
 
     @Test
+    void aSuspendedUserIsRefusedByThePages() {
+        try (var browser = new Browser()) {
+            var id = People.signIn(browser, "/settings/notifications", "member");
+            var username = api.request().get("/users/" + id).then().statusCode(200).extract().path("username").toString();
+            api.request().body(Map.of("username", username, "roles", List.of("member"), "status", "suspended"))
+                    .put("/users/" + id).then().statusCode(200);
+            browser.driver.navigate().refresh();
+            browser.awaitText("Your account is suspended");
+            assertEquals(403, browser.status(SharedService.PUBLIC_URL + "/settings/notifications"));
+        }
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         try (var browser = new Browser()) {
             People.signIn(browser, "/settings/notifications", "member");
