@@ -34,6 +34,8 @@ public class BatchSender {
     MessageDispatcher dispatcher;
     @Inject
     CoderMetrics metrics;
+    @Inject
+    NotifierLog log;
 
     public List<Result> send(List<LeasedMessage> leased, Map<UUID, Template> templatesById) {
         var timeout = settings.dispatchTimeout();
@@ -43,11 +45,24 @@ public class BatchSender {
         var deadline = Instant.now().plus(timeout);
         var results = new ArrayList<Result>();
         for (int i = 0; i < leased.size(); i++) {
-            var result = await(leased.get(i), sends.get(i), deadline);
-            metrics.attempted(leased.get(i), result, settings.maxSendAttempts());
+            var message = leased.get(i);
+            var result = await(message, sends.get(i), deadline);
+            metrics.attempted(message, result, settings.maxSendAttempts());
+            logFailure(message, result);
             results.add(result);
         }
         return results;
+    }
+
+    private void logFailure(LeasedMessage message, Result result) {
+        if (result.kind() != Result.Kind.RETRYABLE && result.kind() != Result.Kind.PERMANENT) {
+            return;
+        }
+        var attempt = message.attemptCount() + 1;
+        var last = result.kind() == Result.Kind.PERMANENT || attempt >= settings.maxSendAttempts();
+        log.failed("send of message " + message.id() + " by " + message.method() + " failed (attempt " + attempt + " of "
+                + settings.maxSendAttempts() + (last ? ", no more tries" : ", to be tried again")
+                + "): " + result.reason());
     }
 
     private Result await(LeasedMessage message, Future<Result> send, Instant deadline) {

@@ -26,6 +26,11 @@ public class NotifierLog {
         LOG.info("notifications: " + message);
     }
 
+    /** A failed send: at WARNING whatever CODER_VERBOSE says, so that a plain grep of the log finds every failure. */
+    public void failed(String message) {
+        LOG.warning("notifications: " + message);
+    }
+
     public void warning(String message, Throwable error) {
         LOG.log(Level.WARNING, "notifications: " + message + ": " + error, deployment.verbose() ? error : null);
     }

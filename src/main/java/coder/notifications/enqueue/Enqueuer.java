@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +43,6 @@ public class Enqueuer {
     DeploymentSettings deployment;
     @Inject
     NotifierSettings notifier;
-    @Inject
-    Clock clock;
 
     /** A rejected event of a batch: the error the single-event endpoint would have answered. */
     public record Rejected(ApiError error) {
@@ -95,7 +92,8 @@ public class Enqueuer {
         var method = template.method().orElse(notifier.method());
         var created = new ArrayList<EnqueueResult.Created>();
         var skipped = new ArrayList<EnqueueResult.Skipped>();
-        var today = LocalDate.now(clock);
+        // The database's day, as for every other time: replicas with skewed clocks agree on what "today" is.
+        var today = dedupe ? messages.today() : null;
         for (var user : audience) {
             if (silenced.contains(user.id())) {
                 skipped.add(new EnqueueResult.Skipped(user.id(), "disabled"));

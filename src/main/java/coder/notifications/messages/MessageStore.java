@@ -89,6 +89,12 @@ public class MessageStore {
         return ages.stream().map(age -> Duration.ofMillis(((Number) age).longValue())).toList();
     }
 
+    /** Today's date in UTC by the database's clock (the day identical events are deduplicated within). */
+    public java.time.LocalDate today() {
+        return ((java.sql.Date) entityManager.createNativeQuery("SELECT CAST(timezone('UTC', now()) AS date)").getSingleResult())
+                .toLocalDate();
+    }
+
     /** Wakes the notifiers of every replica once the current transaction commits. */
     public void announce() {
         entityManager.createNativeQuery("SELECT pg_notify('" + CHANNEL + "', '')").getSingleResult();

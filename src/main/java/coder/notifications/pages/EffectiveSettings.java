@@ -3,7 +3,6 @@ package coder.notifications.pages;
 import coder.notifications.config.DeploymentSettings;
 import coder.notifications.config.EmailSettings;
 import coder.notifications.config.NotifierSettings;
-import coder.notifications.config.SettingsProducer;
 import coder.notifications.config.SignInSettings;
 import coder.notifications.config.WebhookSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,9 +46,8 @@ public class EffectiveSettings {
         shown(rows, "CODER_NOTIFICATIONS_LEASE_COUNT", Integer.toString(notifier.leaseCount()));
         shown(rows, "CODER_NOTIFICATIONS_STORE_SYNC_INTERVAL", duration(notifier.storeSyncInterval()));
         shown(rows, "CODER_NOTIFICATIONS_STORE_SYNC_BUFFER_SIZE", Integer.toString(notifier.storeSyncBufferSize()));
-        shown(rows, "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", webhook.endpoint().isPresent() ? webhook.toString()
-                .replaceFirst("^WebhookSettings\\[endpoint=", "").replaceFirst("]$", "") : "unset");
-        secret(rows, "CODER_NOTIFICATIONS_WEBHOOK_SECRET", SettingsProducer.source().text("coder.notifications.webhook-secret"));
+        shown(rows, "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", webhook.endpointShown());
+        rows.add(new Row("CODER_NOTIFICATIONS_WEBHOOK_SECRET", webhook.secrets().isEmpty() ? "unset" : "set", true));
         shown(rows, "CODER_NOTIFICATIONS_PUBLIC_URL", deployment.publicUrl().toString());
         shown(rows, "CODER_ACCESS_URL", deployment.accessUrl().toString());
         shown(rows, "CODER_EMAIL_FROM", email.from().map(Object::toString).orElse("unset"));

@@ -59,4 +59,22 @@ class WebhookAndDeploymentSettingsTest {
         assertEquals(variable, error.variable());
         assertTrue(error.getMessage().contains(value), error.getMessage());
     }
+
+    @Test
+    void webhookSecretsAreReadForRotationAndNeverShown() {
+        var settings = WebhookSettings.from(Settings.of("CODER_NOTIFICATIONS_WEBHOOK_SECRET",
+                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw  whsec_dGhlIG5leHQgc2VjcmV0LCAzMiBieXRlcyBsb25nISE="));
+        assertEquals(2, settings.secrets().size());
+        assertFalse(settings.toString().contains("MfKQ9r8"), settings.toString());
+    }
+
+    @Test
+    void aMalformedWebhookSecretIsNamedWithoutItsValue() {
+        for (var value : new String[] {"MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_not*base64", "whsec_c2hvcnQ="}) {
+            var error = assertThrows(InvalidSettingException.class,
+                    () -> WebhookSettings.from(Settings.of("CODER_NOTIFICATIONS_WEBHOOK_SECRET", value)));
+            assertEquals("CODER_NOTIFICATIONS_WEBHOOK_SECRET", error.variable());
+            assertFalse(error.getMessage().contains(value.substring(6)), error.getMessage());
+        }
+    }
 }

@@ -32,6 +32,9 @@ final class SharedService {
     static final String OIDC_ISSUER = "default";
     static final String OIDC_CLIENT = "coder-notifications";
     static final int PORT = freePort();
+    /** The two secrets webhooks are signed with, as during a rotation. */
+    static final String WEBHOOK_SECRETS = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw whsec_" + java.util.Base64.getEncoder()
+            .encodeToString("the next secret, 32 bytes long!!".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     /** Where people reach the pages: the links of emails and webhooks are built on it. */
     static final String PUBLIC_URL = "http://127.0.0.1:" + PORT;
 
@@ -50,6 +53,7 @@ final class SharedService {
             settings.put("CODER_OIDC_ISSUER_URL", OIDC.issuerUrl(OIDC_ISSUER).toString());
             settings.put("CODER_OIDC_CLIENT_ID", OIDC_CLIENT);
             settings.put("CODER_OIDC_CLIENT_SECRET", "client-secret");
+            settings.put("CODER_NOTIFICATIONS_WEBHOOK_SECRET", WEBHOOK_SECRETS);
             service = ServiceProcess.start("shared", settings);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

@@ -28,6 +28,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Request> requests = new ConcurrentHashMap<>();
+
+    /** A request as it arrived: its headers (names in lower case) and its body, byte for byte. */
+    record Request(Map<String, String> headers, byte[] body) {
+    }
     private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
@@ -39,11 +44,15 @@ final class WebhookReceiver implements AutoCloseable {
         }
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/hook", exchange -> {
-            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var raw = exchange.getRequestBody().readAllBytes();
+            var body = new String(raw, StandardCharsets.UTF_8);
             JsonObject document;
             try (var reader = Json.createReader(new StringReader(body))) {
                 document = reader.readObject();
             }
+            var headers = new java.util.HashMap<String, String>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
+            requests.put(document.getString("msg_id"), new Request(headers, raw));
             var user = document.getJsonObject("payload").getString("user_id");
             var delay = delays.get(user);
             if (delay != null) {
@@ -78,6 +87,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     void delay(UUID user, Duration delay) {
         delays.put(user.toString(), delay);
+    }
+
+    /** The last request that carried the message. */
+    Request request(String messageId) {
+        return requests.get(messageId);
     }
 
     /** Documents delivered successfully (2xx) to the user. */

@@ -60,7 +60,8 @@ public class SmtpDeliverer implements Deliverer {
             try {
                 transport.sendMessage(message, message.getAllRecipients());
                 transports.giveBack(transport);
-            } catch (MessagingException e) {
+            } catch (MessagingException | RuntimeException e) {
+                // Never returned to the pool after a failure of any kind: its state is unknown.
                 transports.discard(transport);
                 throw e;
             }

@@ -5,6 +5,7 @@ import coder.notifications.delivery.Deliverer;
 import coder.notifications.delivery.DeliveryOutcome;
 import coder.notifications.delivery.Method;
 import coder.notifications.delivery.Notification;
+import coder.notifications.delivery.Version;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -19,7 +20,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Posts the webhook document. 2xx is delivered; 429, 5xx, timeouts and network faults are retried; a redirect
+ * Posts the webhook document with {@code User-Agent}, {@code X-Message-Id} and, when secrets are set, the Standard
+ * Webhooks signature headers (SPEC 7.3). 2xx is delivered; 429, 5xx, timeouts and network faults are retried; a redirect
  * (never followed) and other 4xx are permanent. At most {@value #READ_LIMIT} bytes of an answer are read.
  */
 @ApplicationScoped
@@ -29,6 +31,8 @@ public class WebhookDeliverer implements Deliverer {
 
     @Inject
     WebhookSettings settings;
+    @Inject
+    java.time.Clock clock;
 
     @Override
     public Method method() {
@@ -46,8 +50,18 @@ public class WebhookDeliverer implements Deliverer {
                 .property("jersey.config.client.followRedirects", false)
                 .property("dev.resteasy.client.follow.redirects", false)
                 .build();
-        try (var response = client.target(settings.endpoint().get()).request(MediaType.APPLICATION_JSON_TYPE)
-                .post(Entity.entity(WebhookDocument.of(notification), MediaType.APPLICATION_JSON_TYPE))) {
+        // The bytes signed are exactly the bytes sent.
+        var body = WebhookDocument.of(notification).getBytes(StandardCharsets.UTF_8);
+        var id = notification.messageId().toString();
+        var request = client.target(settings.endpoint().get()).request(MediaType.APPLICATION_JSON_TYPE)
+                .header("User-Agent", Version.USER_AGENT)
+                .header("X-Message-Id", id);
+        if (!settings.secrets().isEmpty()) {
+            var timestamp = clock.instant().getEpochSecond();
+            request = request.header("webhook-id", id).header("webhook-timestamp", timestamp)
+                    .header("webhook-signature", StandardWebhooks.signature(settings.secrets(), id, timestamp, body));
+        }
+        try (var response = request.post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE))) {
             return outcome(response);
         } catch (ProcessingException e) {
             return new DeliveryOutcome.Retryable("webhook request failed: " + rootMessage(e));
