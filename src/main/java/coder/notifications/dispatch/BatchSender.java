@@ -70,12 +70,12 @@ public class BatchSender {
             return send.get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             send.cancel(true);
-            return Result.retryable(message.id(), "dispatch timed out after " + settings.dispatchTimeout().toSeconds() + "s");
+            return Result.retryable(message, "dispatch timed out after " + settings.dispatchTimeout().toSeconds() + "s");
         } catch (ExecutionException e) {
-            return Result.retryable(message.id(), "dispatch failed: " + e.getCause());
+            return Result.retryable(message, "dispatch failed: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Result.retryable(message.id(), "dispatch interrupted by shutdown");
+            return Result.retryable(message, "dispatch interrupted by shutdown");
         }
     }
 }

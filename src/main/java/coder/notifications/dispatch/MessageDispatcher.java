@@ -42,7 +42,7 @@ public class MessageDispatcher {
 
     public Result dispatch(LeasedMessage message, Template template, Duration timeout) {
         if (message.disabled()) {
-            return Result.inhibited(message.id());
+            return Result.inhibited(message);
         }
         metrics.dispatching(message);
         try {
@@ -57,19 +57,19 @@ public class MessageDispatcher {
         try {
             notification = render(message, template);
         } catch (RuntimeException e) {
-            return Result.permanent(message.id(), "cannot render the message: " + e.getMessage());
+            return Result.permanent(message, "cannot render the message: " + e.getMessage());
         }
         log.debug("sending message " + message.id() + " by " + message.method());
         var started = System.nanoTime();
         var outcome = deliverer(message.method()).deliver(notification, timeout);
         metrics.sent(message.method(), Duration.ofNanos(System.nanoTime() - started));
         if (outcome instanceof DeliveryOutcome.Retryable retryable) {
-            return Result.retryable(message.id(), retryable.reason());
+            return Result.retryable(message, retryable.reason());
         }
         if (outcome instanceof DeliveryOutcome.Permanent permanent) {
-            return Result.permanent(message.id(), permanent.reason());
+            return Result.permanent(message, permanent.reason());
         }
-        return Result.sent(message.id());
+        return Result.sent(message);
     }
 
     Notification render(LeasedMessage message, Template template) {

@@ -23,6 +23,11 @@ public class NotifierMetrics {
         registry.counter("notifications_leased").inc(count);
     }
 
+    /** Results not written because their lease had ended (fenced). */
+    void dropped(int count) {
+        registry.counter("notifications_results_dropped").inc(count);
+    }
+
     void recorded(Result result) {
         registry.counter("notifications_results", new Tag("kind", result.kind().name().toLowerCase(Locale.ROOT))).inc();
     }

@@ -70,8 +70,13 @@ public class ResultRecorder {
                 buffer.clear();
             }
             try {
-                messages.record(batch, settings.maxSendAttempts(), settings.retryInterval());
-                coderMetrics.synced(batch.size());
+                var written = messages.record(batch, settings.maxSendAttempts(), settings.retryInterval());
+                coderMetrics.synced(written);
+                if (written < batch.size()) {
+                    // Their leases ended before the results arrived: another lease owns those messages now.
+                    metrics.dropped(batch.size() - written);
+                    log.info("dropped " + (batch.size() - written) + " results whose lease had ended before they were written");
+                }
                 batch.forEach(result -> {
                     metrics.recorded(result);
                     log.debug("recorded " + result.kind() + " for message " + result.messageId()

@@ -37,7 +37,7 @@ public class MessageStore {
                 LIMIT ?2
                 FOR UPDATE SKIP LOCKED)
             UPDATE notification_messages m
-            SET status = 'leased', leased_until = now() + ?4 * interval '1 millisecond',
+            SET status = 'leased', leased_until = now() + ?4 * interval '1 millisecond', lease_token = gen_random_uuid(),
                 status_reason = 'Leased by notifier ' || ?1, updated_at = now(),
                 queued_seconds = COALESCE(m.queued_seconds, EXTRACT(EPOCH FROM now() - m.created_at))
             WHERE m.id = ANY (ARRAY(SELECT id FROM leasable))
@@ -46,7 +46,7 @@ public class MessageStore {
                           WHERE p.user_id = m.user_id AND p.notification_template_id = m.notification_template_id),
                          NOT (SELECT t.enabled_by_default FROM notification_templates t
                               WHERE t.id = m.notification_template_id)),
-                m.queued_seconds""";
+                m.queued_seconds, m.lease_token""";
 
     /** Stores the message unless an identical one exists today; answers whether it was stored. */
     public boolean enqueue(NewMessage message) {
@@ -114,32 +114,41 @@ public class MessageStore {
                 .getResultList();
         return NativeRows.of(found).stream().map(row -> new LeasedMessage((UUID) row[0], (UUID) row[1], (UUID) row[2],
                 Method.valueOf((String) row[3]), (String) row[4], ((Number) row[5]).intValue(), (Boolean) row[6],
-                ((Number) row[7]).doubleValue())).toList();
+                ((Number) row[7]).doubleValue(), (UUID) row[8])).toList();
     }
 
     /** Writes a batch of results in at most three statements. A result for a message no longer leased is dropped. */
-    public void record(List<Result> results, int maxAttempts, Duration retryInterval) {
-        var sent = idsOf(results, Result.Kind.SENT);
+    /**
+     * Writes the results; answers how many were written. Each is fenced by its lease token: a result whose lease
+     * ended (the message was leased again, or already has an outcome) is dropped, never written over another's.
+     */
+    public int record(List<Result> results, int maxAttempts, Duration retryInterval) {
+        int written = 0;
+        var sent = of(results, Result.Kind.SENT);
         if (!sent.isEmpty()) {
-            entityManager.createNativeQuery("""
-                            UPDATE notification_messages
-                            SET status = 'sent', attempt_count = attempt_count + 1, status_reason = NULL,
-                                leased_until = NULL, next_retry_after = NULL, updated_at = now()
-                            WHERE id = ANY(CAST(?1 AS uuid[])) AND status = 'leased'""")
-                    .setParameter(1, SqlArrays.literal(sent)).executeUpdate();
+            written += entityManager.createNativeQuery("""
+                            UPDATE notification_messages m
+                            SET status = 'sent', attempt_count = m.attempt_count + 1, status_reason = NULL,
+                                leased_until = NULL, lease_token = NULL, next_retry_after = NULL, updated_at = now()
+                            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[])) AS r(id, lease)
+                            WHERE m.id = r.id AND m.status = 'leased' AND m.lease_token = r.lease""")
+                    .setParameter(1, SqlArrays.literal(sent.stream().map(Result::messageId).toList()))
+                    .setParameter(2, SqlArrays.literal(sent.stream().map(Result::lease).toList())).executeUpdate();
         }
-        var inhibited = idsOf(results, Result.Kind.INHIBITED);
+        var inhibited = of(results, Result.Kind.INHIBITED);
         if (!inhibited.isEmpty()) {
-            entityManager.createNativeQuery("""
-                            UPDATE notification_messages
+            written += entityManager.createNativeQuery("""
+                            UPDATE notification_messages m
                             SET status = 'inhibited', status_reason = 'disabled by user',
-                                leased_until = NULL, next_retry_after = NULL, updated_at = now()
-                            WHERE id = ANY(CAST(?1 AS uuid[])) AND status = 'leased'""")
-                    .setParameter(1, SqlArrays.literal(inhibited)).executeUpdate();
+                                leased_until = NULL, lease_token = NULL, next_retry_after = NULL, updated_at = now()
+                            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[])) AS r(id, lease)
+                            WHERE m.id = r.id AND m.status = 'leased' AND m.lease_token = r.lease""")
+                    .setParameter(1, SqlArrays.literal(inhibited.stream().map(Result::messageId).toList()))
+                    .setParameter(2, SqlArrays.literal(inhibited.stream().map(Result::lease).toList())).executeUpdate();
         }
         var failed = results.stream().filter(r -> r.kind() == Result.Kind.RETRYABLE || r.kind() == Result.Kind.PERMANENT).toList();
         if (!failed.isEmpty()) {
-            entityManager.createNativeQuery("""
+            written += entityManager.createNativeQuery("""
                             UPDATE notification_messages m
                             SET attempt_count = m.attempt_count + 1,
                                 status = CASE WHEN r.permanent OR m.attempt_count + 1 >= ?4
@@ -147,15 +156,18 @@ public class MessageStore {
                                 status_reason = r.reason,
                                 next_retry_after = CASE WHEN r.permanent OR m.attempt_count + 1 >= ?4
                                                         THEN NULL ELSE now() + ?5 * interval '1 millisecond' END,
-                                leased_until = NULL, updated_at = now()
-                            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]), CAST(?3 AS boolean[])) AS r(id, reason, permanent)
-                            WHERE m.id = r.id AND m.status = 'leased'""")
+                                leased_until = NULL, lease_token = NULL, updated_at = now()
+                            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[]), CAST(?3 AS boolean[]), CAST(?6 AS uuid[]))
+                                AS r(id, reason, permanent, lease)
+                            WHERE m.id = r.id AND m.status = 'leased' AND m.lease_token = r.lease""")
                     .setParameter(1, SqlArrays.literal(failed.stream().map(Result::messageId).toList()))
                     .setParameter(2, SqlArrays.literal(failed.stream().map(Result::reason).toList()))
                     .setParameter(3, SqlArrays.literal(failed.stream().map(r -> r.kind() == Result.Kind.PERMANENT).toList()))
                     .setParameter(4, maxAttempts).setParameter(5, retryInterval.toMillis())
+                    .setParameter(6, SqlArrays.literal(failed.stream().map(Result::lease).toList()))
                     .executeUpdate();
         }
+        return written;
     }
 
     /**
@@ -209,8 +221,8 @@ public class MessageStore {
                 NativeRows.instant(row[10]), NativeRows.instant(row[11]), NativeRows.instant(row[12]));
     }
 
-    private static List<UUID> idsOf(List<Result> results, Result.Kind kind) {
-        return results.stream().filter(r -> r.kind() == kind).map(Result::messageId).toList();
+    private static List<Result> of(List<Result> results, Result.Kind kind) {
+        return results.stream().filter(r -> r.kind() == kind).toList();
     }
 
 }

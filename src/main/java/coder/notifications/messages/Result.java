@@ -2,8 +2,8 @@ package coder.notifications.messages;
 
 import java.util.UUID;
 
-/** What became of one dispatch of a leased message. */
-public record Result(UUID messageId, Kind kind, String reason) {
+/** What became of one dispatch of a leased message, fenced by the lease it was sent under. */
+public record Result(UUID messageId, UUID lease, Kind kind, String reason) {
 
     public enum Kind {
         /** Delivered. */
@@ -16,19 +16,19 @@ public record Result(UUID messageId, Kind kind, String reason) {
         INHIBITED
     }
 
-    public static Result sent(UUID id) {
-        return new Result(id, Kind.SENT, null);
+    public static Result sent(LeasedMessage message) {
+        return new Result(message.id(), message.leaseToken(), Kind.SENT, null);
     }
 
-    public static Result retryable(UUID id, String reason) {
-        return new Result(id, Kind.RETRYABLE, reason);
+    public static Result retryable(LeasedMessage message, String reason) {
+        return new Result(message.id(), message.leaseToken(), Kind.RETRYABLE, reason);
     }
 
-    public static Result permanent(UUID id, String reason) {
-        return new Result(id, Kind.PERMANENT, reason);
+    public static Result permanent(LeasedMessage message, String reason) {
+        return new Result(message.id(), message.leaseToken(), Kind.PERMANENT, reason);
     }
 
-    public static Result inhibited(UUID id) {
-        return new Result(id, Kind.INHIBITED, "disabled by user");
+    public static Result inhibited(LeasedMessage message) {
+        return new Result(message.id(), message.leaseToken(), Kind.INHIBITED, "disabled by user");
     }
 }

@@ -29,6 +29,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
     private final Map<String, Request> requests = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> arrivals = new ConcurrentHashMap<>();
 
     /** A request as it arrived: its headers (names in lower case) and its body, byte for byte. */
     record Request(Map<String, String> headers, byte[] body) {
@@ -53,6 +54,7 @@ final class WebhookReceiver implements AutoCloseable {
             var headers = new java.util.HashMap<String, String>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
             requests.put(document.getString("msg_id"), new Request(headers, raw));
+            arrivals.computeIfAbsent(document.getString("msg_id"), id -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             var user = document.getJsonObject("payload").getString("user_id");
             var delay = delays.get(user);
             if (delay != null) {
@@ -87,6 +89,12 @@ final class WebhookReceiver implements AutoCloseable {
 
     void delay(UUID user, Duration delay) {
         delays.put(user.toString(), delay);
+    }
+
+    /** How many requests carried the message so far, answered or not yet. */
+    int arrivals(String messageId) {
+        var count = arrivals.get(messageId);
+        return count == null ? 0 : count.get();
     }
 
     /** The last request that carried the message. */
