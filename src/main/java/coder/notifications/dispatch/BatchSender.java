@@ -18,13 +18,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Sends a leased batch concurrently, each send within the dispatch timeout of the batch's start; a send that
- * overruns is cancelled and counted as a retryable failure. Outside any transaction.
+ * Sends a leased batch concurrently, each send within the dispatch timeout from its own start; a send that
+ * overruns is interrupted and counted as a retryable failure, and one that could not start in time is released
+ * without using an attempt. Outside any transaction.
  */
 @ApplicationScoped
 public class BatchSender {
+
+    static final String RELEASED = "released: not started within the dispatch timeout; tried again without using an attempt";
 
     @Resource
     ManagedExecutorService workers;
@@ -37,18 +42,36 @@ public class BatchSender {
     @Inject
     NotifierLog log;
 
+    /**
+     * One send of the batch: its task, when the task started (null while it waits for a worker), and who claimed
+     * it first: the task (to send) or the batch (to release it unsent). Never both.
+     */
+    private record Send(LeasedMessage message, Future<Result> task, AtomicReference<Instant> started, AtomicBoolean claimed) {
+    }
+
     public List<Result> send(List<LeasedMessage> leased, Map<UUID, Template> templatesById) {
         var timeout = settings.dispatchTimeout();
-        var sends = leased.stream()
-                .map(message -> workers.submit(() -> dispatcher.dispatch(message, templatesById.get(message.templateId()), timeout)))
-                .toList();
-        var deadline = Instant.now().plus(timeout);
+        // A send that has not started within one timeout is released: started later, it could outlive its lease.
+        var startBy = Instant.now().plus(timeout);
+        var sends = leased.stream().map(message -> {
+            var started = new AtomicReference<Instant>();
+            var claimed = new AtomicBoolean();
+            // Each send's deadline counts from its own start, not from the batch's: waiting for a worker is not sending.
+            var task = workers.submit(() -> {
+                if (Instant.now().isAfter(startBy) || !claimed.compareAndSet(false, true)) {
+                    claimed.set(true);
+                    return Result.released(message, RELEASED);
+                }
+                started.set(Instant.now());
+                return dispatcher.dispatch(message, templatesById.get(message.templateId()), timeout);
+            });
+            return new Send(message, task, started, claimed);
+        }).toList();
         var results = new ArrayList<Result>();
-        for (int i = 0; i < leased.size(); i++) {
-            var message = leased.get(i);
-            var result = await(message, sends.get(i), deadline);
-            metrics.attempted(message, result, settings.maxSendAttempts());
-            logFailure(message, result);
+        for (var send : sends) {
+            var result = await(send, startBy, timeout);
+            metrics.attempted(send.message(), result, settings.maxSendAttempts());
+            logFailure(send.message(), result);
             results.add(result);
         }
         return results;
@@ -65,12 +88,30 @@ public class BatchSender {
                 + "): " + result.reason());
     }
 
-    private Result await(LeasedMessage message, Future<Result> send, Instant deadline) {
+    private Result await(Send send, Instant startBy, Duration timeout) {
+        var message = send.message();
         try {
-            return send.get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            send.cancel(true);
-            return Result.retryable(message, "dispatch timed out after " + settings.dispatchTimeout().toSeconds() + "s");
+            while (true) {
+                var started = send.started().get();
+                var now = Instant.now();
+                if (started == null && now.isAfter(startBy) && send.claimed().compareAndSet(false, true)) {
+                    send.task().cancel(false);
+                    return Result.released(message, RELEASED);
+                }
+                var deadline = started == null ? startBy : started.plus(timeout);
+                if (started != null && now.isAfter(deadline)) {
+                    // Interrupts the send; its sockets' timeouts (the dispatch timeout) bound what is left of it.
+                    send.task().cancel(true);
+                    return Result.retryable(message, "dispatch timed out after " + coder.notifications.config.CoderDuration.format(timeout));
+                }
+                try {
+                    return send.task().get(Math.max(1, Math.min(50, Duration.between(now, deadline).toMillis())), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // not finished yet: look again
+                }
+            }
+        } catch (java.util.concurrent.CancellationException e) {
+            return Result.released(message, RELEASED);
         } catch (ExecutionException e) {
             return Result.retryable(message, "dispatch failed: " + e.getCause());
         } catch (InterruptedException e) {

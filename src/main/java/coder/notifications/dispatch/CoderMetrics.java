@@ -63,7 +63,7 @@ public class CoderMetrics {
             case SENT -> "success";
             case RETRYABLE -> message.attemptCount() + 1 >= maxAttempts ? "perm_fail" : "temp_fail";
             case PERMANENT -> "perm_fail";
-            case INHIBITED -> null;
+            case INHIBITED, RELEASED -> null;
         };
         if (outcome != null) {
             registry.counter(PREFIX + "dispatch_attempts", methodTag(message.method()),

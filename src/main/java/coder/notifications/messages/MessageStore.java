@@ -146,6 +146,17 @@ public class MessageStore {
                     .setParameter(1, SqlArrays.literal(inhibited.stream().map(Result::messageId).toList()))
                     .setParameter(2, SqlArrays.literal(inhibited.stream().map(Result::lease).toList())).executeUpdate();
         }
+        var released = of(results, Result.Kind.RELEASED);
+        if (!released.isEmpty()) {
+            written += entityManager.createNativeQuery("""
+                            UPDATE notification_messages m
+                            SET status = 'pending', status_reason = 'released: not started in time',
+                                leased_until = NULL, lease_token = NULL, updated_at = now()
+                            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[])) AS r(id, lease)
+                            WHERE m.id = r.id AND m.status = 'leased' AND m.lease_token = r.lease""")
+                    .setParameter(1, SqlArrays.literal(released.stream().map(Result::messageId).toList()))
+                    .setParameter(2, SqlArrays.literal(released.stream().map(Result::lease).toList())).executeUpdate();
+        }
         var failed = results.stream().filter(r -> r.kind() == Result.Kind.RETRYABLE || r.kind() == Result.Kind.PERMANENT).toList();
         if (!failed.isEmpty()) {
             written += entityManager.createNativeQuery("""

@@ -13,7 +13,9 @@ public record Result(UUID messageId, UUID lease, Kind kind, String reason) {
         /** Failed in a way that will not pass by trying again. */
         PERMANENT,
         /** Not sent: the recipient disabled the template after the message was enqueued. */
-        INHIBITED
+        INHIBITED,
+        /** Not tried: the send never started; the message is pending again with its attempts unchanged. */
+        RELEASED
     }
 
     public static Result sent(LeasedMessage message) {
@@ -26,6 +28,10 @@ public record Result(UUID messageId, UUID lease, Kind kind, String reason) {
 
     public static Result permanent(LeasedMessage message, String reason) {
         return new Result(message.id(), message.leaseToken(), Kind.PERMANENT, reason);
+    }
+
+    public static Result released(LeasedMessage message, String reason) {
+        return new Result(message.id(), message.leaseToken(), Kind.RELEASED, reason);
     }
 
     public static Result inhibited(LeasedMessage message) {

@@ -84,24 +84,8 @@ public class EffectiveSettings {
         return path.map(Path::toString).orElse("unset");
     }
 
-    /** Coder's duration form: 1m, 15s, 200ms, 1h30m. */
+    /** Coder's duration form, as the settings are written. */
     static String duration(Duration duration) {
-        if (duration.isZero()) {
-            return "0s";
-        }
-        var text = new StringBuilder();
-        if (duration.toHours() > 0) {
-            text.append(duration.toHours()).append('h');
-        }
-        if (duration.toMinutesPart() > 0) {
-            text.append(duration.toMinutesPart()).append('m');
-        }
-        if (duration.toSecondsPart() > 0) {
-            text.append(duration.toSecondsPart()).append('s');
-        }
-        if (duration.toMillisPart() > 0) {
-            text.append(duration.toMillisPart()).append("ms");
-        }
-        return text.toString();
+        return coder.notifications.config.CoderDuration.format(duration);
     }
 }
