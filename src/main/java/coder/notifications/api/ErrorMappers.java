@@ -12,6 +12,22 @@ import java.util.logging.Logger;
 public final class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+    private static final OutageLog OUTAGES = new OutageLog();
+
+    /** Requests refused because the database cannot be reached: one line a minute at most, with their count. */
+    static final class OutageLog {
+        private long count;
+        private long loggedAt = Long.MIN_VALUE;
+
+        synchronized void note() {
+            count++;
+            var now = System.nanoTime();
+            if (loggedAt == Long.MIN_VALUE || now - loggedAt >= java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
+                LOG.warning("notifications: the database cannot be reached: answering 503 (" + count + " requests so far)");
+                loggedAt = now;
+            }
+        }
+    }
 
     private ErrorMappers() {
     }
@@ -112,6 +128,13 @@ public final class ErrorMappers {
                 if (cause instanceof BodyLimit.TooLargeException) {
                     return BodyLimit.tooLarge();
                 }
+            }
+            if (DatabaseUnavailable.causes(e)) {
+                // Nothing was stored; the client can safely send the same request again.
+                OUTAGES.note();
+                return Response.fromResponse(answer(Response.Status.SERVICE_UNAVAILABLE, ApiError.of(
+                                "The database cannot be reached; nothing was stored. Try again in a few seconds.")))
+                        .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
             }
             LOG.log(Level.SEVERE, "notifications: request failed", e);
             return answer(Response.Status.INTERNAL_SERVER_ERROR, ApiError.of("Internal error; see the service log."));

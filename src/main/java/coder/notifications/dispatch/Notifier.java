@@ -110,8 +110,9 @@ public class Notifier {
                     wokenAgain.set(false);
                 }
             }
+            log.recovered("lease and dispatch");
         } catch (RuntimeException e) {
-            log.warning("notifier " + id + " failed to lease or dispatch", e);
+            log.trouble("lease and dispatch", e);
         } finally {
             draining.set(false);
             if (wokenAgain.get() && running.get()) {
@@ -138,8 +139,9 @@ public class Notifier {
         return () -> {
             try {
                 task.run();
+                log.recovered(what);
             } catch (RuntimeException e) {
-                log.warning("could not " + what, e);
+                log.trouble(what, e);
             }
         };
     }

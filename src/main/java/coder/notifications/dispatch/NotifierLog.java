@@ -18,6 +18,8 @@ public class NotifierLog {
     @Inject
     DeploymentSettings deployment;
 
+    private final java.util.Map<String, long[]> troubles = new java.util.concurrent.ConcurrentHashMap<>();
+
     public void debug(String message) {
         LOG.log(deployment.verbose() ? Level.INFO : Level.FINE, () -> "notifications: debug: " + message);
     }
@@ -29,6 +31,31 @@ public class NotifierLog {
     /** A failed send: at WARNING whatever CODER_VERBOSE says, so that a plain grep of the log finds every failure. */
     public void failed(String message) {
         LOG.warning("notifications: " + message);
+    }
+
+    /**
+     * A recurring task failed: the first failure is a WARNING, repeats of it at most one line a minute (counted),
+     * so an outage of the database does not flood the log.
+     */
+    public void trouble(String what, Throwable error) {
+        var now = System.nanoTime();
+        var state = troubles.computeIfAbsent(what, key -> new long[] {0, Long.MIN_VALUE});
+        synchronized (state) {
+            state[0]++;
+            if (state[1] == Long.MIN_VALUE || now - state[1] >= java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
+                LOG.log(Level.WARNING, "notifications: could not " + what + " (" + state[0] + " time" + (state[0] == 1 ? "" : "s")
+                        + " so far; trying again): " + error, deployment.verbose() ? error : null);
+                state[1] = now;
+            }
+        }
+    }
+
+    /** A recurring task that failed works again. */
+    public void recovered(String what) {
+        var state = troubles.remove(what);
+        if (state != null) {
+            LOG.info("notifications: " + what + " works again after " + state[0] + " failed tries");
+        }
     }
 
     public void warning(String message, Throwable error) {

@@ -71,6 +71,7 @@ public class ResultRecorder {
             }
             try {
                 var written = messages.record(batch, settings.maxSendAttempts(), settings.retryInterval());
+                log.recovered("write results (they stay buffered)");
                 coderMetrics.synced(written);
                 if (written < batch.size()) {
                     // Their leases ended before the results arrived: another lease owns those messages now.
@@ -86,7 +87,8 @@ public class ResultRecorder {
                 synchronized (buffer) {
                     buffer.addAll(0, batch);
                 }
-                log.warning("could not write " + batch.size() + " results; they stay buffered", e);
+                log.trouble("write results (they stay buffered)", e);
+                return;
             }
         }
     }

@@ -29,6 +29,7 @@ public class WakeUpListener {
             try (var connection = database.getConnection(); var statement = connection.createStatement()) {
                 statement.execute("LISTEN " + MessageStore.CHANNEL);
                 var listener = connection.unwrap(PGConnection.class);
+                log.recovered("keep the wake-up connection (reconnecting every 2s)");
                 wake.run();
                 while (running.getAsBoolean()) {
                     var notifications = listener.getNotifications(500);
@@ -38,7 +39,7 @@ public class WakeUpListener {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running.getAsBoolean()) {
-                    log.warning("the wake-up connection failed; reconnecting in 2s", e);
+                    log.trouble("keep the wake-up connection (reconnecting every 2s)", e);
                     pause();
                 }
             }
