@@ -42,7 +42,9 @@ final class ServiceProcess implements AutoCloseable {
             deleteRecursively(folder.resolve("server"));
             int port = environment.containsKey("CODER_HTTP_PORT") ? Integer.parseInt(environment.get("CODER_HTTP_PORT")) : freePort();
             var console = folder.resolve("console.log");
-            var builder = new ProcessBuilder("java", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString())
+            // SERVICE_HEAP is the test's own knob (not a setting of the service): the heap a copy runs with.
+            var heap = environment.getOrDefault("SERVICE_HEAP", "512m");
+            var builder = new ProcessBuilder("java", "-Xmx" + heap, "-jar", JAR.toAbsolutePath().toString())
                     .directory(folder.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(console.toFile());
@@ -52,6 +54,7 @@ final class ServiceProcess implements AutoCloseable {
             env.put("CODER_HTTP_PORT", Integer.toString(port));
             env.put("CODER_CACHE_DIRECTORY", WORK.resolve("cache").toAbsolutePath().toString());
             env.putAll(environment);
+            env.remove("SERVICE_HEAP");
             return new ServiceProcess(name, port, console, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,6 +74,11 @@ final class ServiceProcess implements AutoCloseable {
             environment.put(variablesAndValues[i], variablesAndValues[i + 1]);
         }
         return environment;
+    }
+
+    /** The operating system's process id of this copy. */
+    long pid() {
+        return process.pid();
     }
 
     URI uri(String path) {

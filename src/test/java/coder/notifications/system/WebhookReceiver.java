@@ -38,8 +38,13 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
     WebhookReceiver() {
+        this(0);
+    }
+
+    /** A receiver on a given port (0: any free one). */
+    WebhookReceiver(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

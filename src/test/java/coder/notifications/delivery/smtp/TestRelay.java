@@ -27,9 +27,13 @@ public final class TestRelay implements AutoCloseable {
     private final SMTPServer server;
 
     private TestRelay(Consumer<SMTPServer.Builder> options) {
+        this(0, options);
+    }
+
+    private TestRelay(int port, Consumer<SMTPServer.Builder> options) {
         // Idle connections end after 5 s: the deliverer keeps its connection for reuse, and stopping the server
         // waits for open sessions.
-        var builder = SMTPServer.port(0).bindAddress(java.net.InetAddress.getLoopbackAddress())
+        var builder = SMTPServer.port(port).bindAddress(java.net.InetAddress.getLoopbackAddress())
                 .connectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
                 .messageHandler((context, from, to, data) -> {
                     sessions.add(context.getSessionId());
@@ -99,6 +103,11 @@ public final class TestRelay implements AutoCloseable {
 
     public static TestRelay plain() {
         return new TestRelay(builder -> { });
+    }
+
+    /** Plain SMTP without AUTH on a given port. */
+    public static TestRelay plainOn(int port) {
+        return new TestRelay(port, builder -> { });
     }
 
     private static void login(String username, String password, org.subethamail.smtp.MessageContext context)
