@@ -98,7 +98,11 @@ class ReplicasDeliveryIT {
             awaitLeasedByBoth(database);
             victim.kill();
             awaitAllSent(database, ids);
-            var delivered = RECEIVER.deliveredTo(user).stream().map(document -> document.getString("msg_id")).distinct().toList();
+            var deliveries = RECEIVER.deliveredTo(user).stream().map(document -> document.getString("msg_id")).toList();
+            var delivered = deliveries.stream().distinct().toList();
+            // At least once under this fault: what the killed replica had sent but not yet recorded is sent again.
+            System.out.printf("kill -9 with leases held: %d accepted, %d delivered, %d lost, %d duplicated%n", ids.size(),
+                    delivered.size(), ids.stream().filter(id -> !delivered.contains(id)).count(), deliveries.size() - delivered.size());
             assertTrue(delivered.containsAll(ids), "a message was lost: " + delivered.size() + " of " + ids.size());
         }
     }

@@ -15,7 +15,7 @@ final class MailSession {
 
     static Session of(EmailSettings email, Duration timeout) {
         var properties = new Properties();
-        var millis = Long.toString(timeout.toMillis());
+        var millis = Long.toString(coder.notifications.delivery.Deliverer.socketTimeout(timeout).toMillis());
         properties.put("mail.transport.protocol", "smtp");
         properties.put("mail.smtp.host", email.host());
         properties.put("mail.smtp.port", Integer.toString(email.port()));

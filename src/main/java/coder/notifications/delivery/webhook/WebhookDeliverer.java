@@ -45,8 +45,8 @@ public class WebhookDeliverer implements Deliverer {
             return new DeliveryOutcome.Permanent("webhook endpoint is not configured: set CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT");
         }
         var client = ClientBuilder.newBuilder()
-                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .connectTimeout(Deliverer.socketTimeout(timeout).toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(Deliverer.socketTimeout(timeout).toMillis(), TimeUnit.MILLISECONDS)
                 .property("jersey.config.client.followRedirects", false)
                 .property("dev.resteasy.client.follow.redirects", false)
                 .build();
