@@ -117,45 +117,31 @@ public class MessageStore {
                 ((Number) row[7]).doubleValue(), (UUID) row[8])).toList();
     }
 
-    /** Writes a batch of results in at most three statements. A result for a message no longer leased is dropped. */
     /**
-     * Writes the results; answers how many were written. Each is fenced by its lease token: a result whose lease
-     * ended (the message was leased again, or already has an outcome) is dropped, never written over another's.
+     * Writes a batch of results in at most two statements; answers how many were written. Each is fenced by its
+     * lease token: a result whose lease ended (the message was leased again, or already has an outcome) is
+     * dropped, never written over another lease's.
      */
     public int record(List<Result> results, int maxAttempts, Duration retryInterval) {
         int written = 0;
-        var sent = of(results, Result.Kind.SENT);
-        if (!sent.isEmpty()) {
+        // Outcomes that end the lease without a failure, in one statement: sent (one attempt more), inhibited, and
+        // released (not tried: pending again, its attempts unchanged).
+        var settled = results.stream().filter(r -> r.kind() == Result.Kind.SENT || r.kind() == Result.Kind.INHIBITED
+                || r.kind() == Result.Kind.RELEASED).toList();
+        if (!settled.isEmpty()) {
             written += entityManager.createNativeQuery("""
                             UPDATE notification_messages m
-                            SET status = 'sent', attempt_count = m.attempt_count + 1, status_reason = NULL,
+                            SET status = CASE r.kind WHEN 'SENT' THEN 'sent' WHEN 'INHIBITED' THEN 'inhibited' ELSE 'pending' END,
+                                attempt_count = m.attempt_count + CASE WHEN r.kind = 'SENT' THEN 1 ELSE 0 END,
+                                status_reason = CASE r.kind WHEN 'SENT' THEN NULL WHEN 'INHIBITED' THEN 'disabled by user'
+                                                            ELSE 'released: not started in time' END,
                                 leased_until = NULL, lease_token = NULL, next_retry_after = NULL, updated_at = now()
-                            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[])) AS r(id, lease)
+                            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[]), CAST(?3 AS text[])) AS r(id, lease, kind)
                             WHERE m.id = r.id AND m.status = 'leased' AND m.lease_token = r.lease""")
-                    .setParameter(1, SqlArrays.literal(sent.stream().map(Result::messageId).toList()))
-                    .setParameter(2, SqlArrays.literal(sent.stream().map(Result::lease).toList())).executeUpdate();
-        }
-        var inhibited = of(results, Result.Kind.INHIBITED);
-        if (!inhibited.isEmpty()) {
-            written += entityManager.createNativeQuery("""
-                            UPDATE notification_messages m
-                            SET status = 'inhibited', status_reason = 'disabled by user',
-                                leased_until = NULL, lease_token = NULL, next_retry_after = NULL, updated_at = now()
-                            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[])) AS r(id, lease)
-                            WHERE m.id = r.id AND m.status = 'leased' AND m.lease_token = r.lease""")
-                    .setParameter(1, SqlArrays.literal(inhibited.stream().map(Result::messageId).toList()))
-                    .setParameter(2, SqlArrays.literal(inhibited.stream().map(Result::lease).toList())).executeUpdate();
-        }
-        var released = of(results, Result.Kind.RELEASED);
-        if (!released.isEmpty()) {
-            written += entityManager.createNativeQuery("""
-                            UPDATE notification_messages m
-                            SET status = 'pending', status_reason = 'released: not started in time',
-                                leased_until = NULL, lease_token = NULL, updated_at = now()
-                            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[])) AS r(id, lease)
-                            WHERE m.id = r.id AND m.status = 'leased' AND m.lease_token = r.lease""")
-                    .setParameter(1, SqlArrays.literal(released.stream().map(Result::messageId).toList()))
-                    .setParameter(2, SqlArrays.literal(released.stream().map(Result::lease).toList())).executeUpdate();
+                    .setParameter(1, SqlArrays.literal(settled.stream().map(Result::messageId).toList()))
+                    .setParameter(2, SqlArrays.literal(settled.stream().map(Result::lease).toList()))
+                    .setParameter(3, SqlArrays.literal(settled.stream().map(r -> r.kind().name()).toList()))
+                    .executeUpdate();
         }
         var failed = results.stream().filter(r -> r.kind() == Result.Kind.RETRYABLE || r.kind() == Result.Kind.PERMANENT).toList();
         if (!failed.isEmpty()) {
@@ -230,10 +216,6 @@ public class MessageStore {
         return new MessageView((UUID) row[0], (UUID) row[1], (String) row[2], (UUID) row[3], (String) row[4],
                 (String) row[5], (String) row[6], ((Number) row[7]).intValue(), (String) row[8], NativeRows.instant(row[9]),
                 NativeRows.instant(row[10]), NativeRows.instant(row[11]), NativeRows.instant(row[12]));
-    }
-
-    private static List<Result> of(List<Result> results, Result.Kind kind) {
-        return results.stream().filter(r -> r.kind() == kind).toList();
     }
 
 }
