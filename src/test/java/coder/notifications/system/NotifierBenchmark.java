@@ -26,8 +26,13 @@ class NotifierBenchmark {
         }
         try (var connection = TestDatabase.connect(ServiceProcess.WORK.resolve("cache"), database);
              var statement = connection.createStatement()) {
-            for (var script : new String[] {"V1__schema.sql", "V2__system_templates.sql"}) {
-                statement.execute(Files.readString(Path.of("src/main/resources/db/migration", script)));
+            // Every migration, in version order: the schema the service itself would have.
+            try (var scripts = Files.list(Path.of("src/main/resources/db/migration"))) {
+                for (var script : scripts.filter(path -> path.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                        .sorted(java.util.Comparator.comparingInt(path -> Integer.parseInt(path.getFileName().toString()
+                                .substring(1, path.getFileName().toString().indexOf("__"))))).toList()) {
+                    statement.execute(Files.readString(script));
+                }
             }
             statement.execute("INSERT INTO users (id, username) VALUES ('00000000-0000-4000-8000-000000000001', 'bench')");
             long started = System.nanoTime();
