@@ -23,14 +23,26 @@ public class UnsubscribeLinks {
     @Inject
     Clock clock;
 
+    private volatile byte[] key;
+
     /** The link that turns off the template for the user, good for 60 days. */
     public String url(UUID userId, UUID templateId) {
-        var token = new UnsubscribeToken(userId, templateId, clock.instant().plus(VALID_FOR)).sign(keys.key(SiteKeys.UNSUBSCRIBE));
+        var token = new UnsubscribeToken(userId, templateId, clock.instant().plus(VALID_FOR)).sign(key());
         return deployment.page(PATH) + "?token=" + token;
     }
 
     /** What a token names, if it is genuine and current. */
     public Optional<UnsubscribeToken> verify(String token) {
-        return UnsubscribeToken.verify(token, keys.key(SiteKeys.UNSUBSCRIBE), clock.instant());
+        return UnsubscribeToken.verify(token, key(), clock.instant());
+    }
+
+    /** The shared key, read from the database once: every message's link is signed on the delivery path. */
+    private byte[] key() {
+        var known = key;
+        if (known == null) {
+            known = keys.key(SiteKeys.UNSUBSCRIBE);
+            key = known;
+        }
+        return known;
     }
 }
