@@ -1,5 +1,6 @@
 package coder.notifications.pages;
 
+import coder.notifications.config.CoderDuration;
 import coder.notifications.config.DeploymentSettings;
 import coder.notifications.config.EmailSettings;
 import coder.notifications.config.NotifierSettings;
@@ -84,8 +85,7 @@ public class EffectiveSettings {
         return path.map(Path::toString).orElse("unset");
     }
 
-    /** Coder's duration form, as the settings are written. */
-    static String duration(Duration duration) {
-        return coder.notifications.config.CoderDuration.format(duration);
+    private static String duration(Duration duration) {
+        return CoderDuration.format(duration);
     }
 }

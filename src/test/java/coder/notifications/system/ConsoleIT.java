@@ -27,8 +27,9 @@ class ConsoleIT {
         var link = matcher.group(1);
         assertTrue(link.startsWith(SharedService.PUBLIC_URL + "/sign-in/link?token="), link);
         var tokens = java.nio.file.Files.readString(EvaluationKeys.tokens(ServiceProcess.WORK.resolve("cache").toAbsolutePath()));
-        assertTrue(tokens.contains("OWNER_SIGN_IN_URL=" + SharedService.PUBLIC_URL + "/sign-in/link?token=")
-                || tokens.contains("OWNER_SIGN_IN_URL="), tokens);
+        // Other services of the suite share the cache folder and rewrite tokens.env with their own link: only the
+        // entry is checked here; the link itself is the one from this service's log.
+        assertTrue(tokens.contains("OWNER_SIGN_IN_URL="), tokens);
         try (var browser = new Browser()) {
             browser.open(link);
             browser.find("main h1");
