@@ -6,8 +6,7 @@ import java.util.List;
 public record ApiError(String message, String detail, List<Validation> validations) {
 
     /** One bad field of a request, named by its JSON path ({@code labels.name}, {@code events[3].template}). */
-    public record Validation(String field, String detail) {
-    }
+    public record Validation(String field, String detail) {}
 
     public static ApiError of(String message) {
         return new ApiError(message, "", List.of());

@@ -33,8 +33,10 @@ public class BodyLimit implements ContainerRequestFilter {
     }
 
     static Response tooLarge() {
-        return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of("The request body is larger than " + MAX_BYTES / (1024 * 1024) + " MiB.")).build();
+        return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of("The request body is larger than " + MAX_BYTES / (1024 * 1024) + " MiB."))
+                .build();
     }
 
     /** Thrown when a chunked body passes the limit; answered with 413. */

@@ -19,10 +19,14 @@ public class Caller {
         return Uuids.isUuid(subject) ? Optional.of(UUID.fromString(subject)) : Optional.empty();
     }
 
-    /** The caller's user id, or a 401 when the token names no user id. */
+    /**
+     * The caller's user id, or a 403 when the token (valid: the authentication mechanism let it through) names no
+     * user of the directory, as a system's token does.
+     */
     public UUID requireId() {
-        return id().orElseThrow(() -> new UnauthorizedException(
-                "This request needs a caller: a bearer token whose sub claim is a user id of the directory."));
+        return id().orElseThrow(
+                        () -> new ForbiddenException(
+                                "This request is about the caller: it needs a bearer token whose sub claim is a user id of the directory."));
     }
 
     /** Whether the token's {@code groups} claim holds the role. */

@@ -11,20 +11,24 @@ public final class DatabaseUnavailable {
     /** Seconds a client should wait before trying again. */
     public static final int RETRY_AFTER_SECONDS = 5;
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     public static boolean causes(Throwable error) {
         for (var cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01") || sql.getSQLState().equals("57P02")
-                    || sql.getSQLState().equals("57P03") || sql.getSQLState().equals("53300"))) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08")
+                            || sql.getSQLState().equals("57P01")
+                            || sql.getSQLState().equals("57P02")
+                            || sql.getSQLState().equals("57P03")
+                            || sql.getSQLState().equals("53300"))) {
                 return true;
             }
             // The connection pool's own failures (a JCA ResourceException) are matched by name: the JCA API is not
             // visible to the application.
-            if (cause instanceof java.net.ConnectException || cause.getClass().getSimpleName().startsWith("Resource")
-                    && cause.getClass().getSimpleName().endsWith("Exception")) {
+            if (cause instanceof java.net.ConnectException
+                    || cause.getClass().getSimpleName().startsWith("Resource")
+                            && cause.getClass().getSimpleName().endsWith("Exception")) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getNextException() != null && causes(sql.getNextException())) {

@@ -23,17 +23,20 @@ public final class ErrorMappers {
             count++;
             var now = System.nanoTime();
             if (loggedAt == Long.MIN_VALUE || now - loggedAt >= java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
-                LOG.warning("notifications: the database cannot be reached: answering 503 (" + count + " requests so far)");
+                LOG.warning(
+                        "notifications: the database cannot be reached: answering 503 (" + count + " requests so far)");
                 loggedAt = now;
             }
         }
     }
 
-    private ErrorMappers() {
-    }
+    private ErrorMappers() {}
 
     static Response answer(Response.Status status, ApiError error) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(error)
+                .build();
     }
 
     @Provider
@@ -61,15 +64,6 @@ public final class ErrorMappers {
     }
 
     @Provider
-    public static class Unauthorized implements ExceptionMapper<UnauthorizedException> {
-        @Override
-        public Response toResponse(UnauthorizedException e) {
-            return Response.fromResponse(answer(Response.Status.UNAUTHORIZED, ApiError.of(e.getMessage())))
-                    .header("WWW-Authenticate", "Bearer").build();
-        }
-    }
-
-    @Provider
     public static class Forbidden implements ExceptionMapper<ForbiddenException> {
         @Override
         public Response toResponse(ForbiddenException e) {
@@ -81,8 +75,11 @@ public final class ErrorMappers {
     public static class TooManyRequests implements ExceptionMapper<TooManyRequestsException> {
         @Override
         public Response toResponse(TooManyRequestsException e) {
-            return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", e.retryAfterSeconds())
-                    .entity(ApiError.of(e.getMessage())).build();
+            return Response.status(429)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", e.retryAfterSeconds())
+                    .entity(ApiError.of(e.getMessage()))
+                    .build();
         }
     }
 
@@ -102,7 +99,9 @@ public final class ErrorMappers {
                 case 415 -> "Unsupported content type: send Content-Type: application/json.";
                 default -> reason == null ? "HTTP " + status : reason.getReasonPhrase();
             };
-            var answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(message));
+            var answer = Response.status(status)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of(message));
             var allow = e.getResponse().getHeaderString("Allow");
             return (allow == null ? answer : answer.header("Allow", allow)).build();
         }
@@ -132,9 +131,13 @@ public final class ErrorMappers {
             if (DatabaseUnavailable.causes(e)) {
                 // Nothing was stored; the client can safely send the same request again.
                 OUTAGES.note();
-                return Response.fromResponse(answer(Response.Status.SERVICE_UNAVAILABLE, ApiError.of(
-                                "The database cannot be reached; nothing was stored. Try again in a few seconds.")))
-                        .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+                return Response.fromResponse(
+                                answer(
+                                        Response.Status.SERVICE_UNAVAILABLE,
+                                        ApiError.of(
+                                                "The database cannot be reached; nothing was stored. Try again in a few seconds.")))
+                        .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                        .build();
             }
             LOG.log(Level.SEVERE, "notifications: request failed", e);
             return answer(Response.Status.INTERNAL_SERVER_ERROR, ApiError.of("Internal error; see the service log."));

@@ -13,12 +13,8 @@ public class InvalidRequestException extends RuntimeException {
     }
 
     public static InvalidRequestException field(String field, String detail) {
-        return new InvalidRequestException("Invalid request: " + field + " " + detail,
-                List.of(new ApiError.Validation(field, detail)));
-    }
-
-    public List<ApiError.Validation> validations() {
-        return validations;
+        return new InvalidRequestException(
+                "Invalid request: " + field + " " + detail, List.of(new ApiError.Validation(field, detail)));
     }
 
     public ApiError error() {

@@ -12,8 +12,7 @@ import java.io.StringReader;
  */
 public final class JsonBodies {
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** The body as strict UTF-8: a malformed byte sequence is a 400, not a replacement character. */
     public static JsonObject object(byte[] body) {
@@ -21,10 +20,12 @@ public final class JsonBodies {
             return object((String) null);
         }
         try {
-            return object(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            return object(java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                     .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(body)).toString());
+                    .decode(java.nio.ByteBuffer.wrap(body))
+                    .toString());
         } catch (java.nio.charset.CharacterCodingException e) {
             throw InvalidRequestException.field("body", "is not valid UTF-8");
         }

@@ -36,7 +36,9 @@ public final class JsonFields {
 
     private Optional<JsonValue> value(String name) {
         var value = object.get(name);
-        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? Optional.empty() : Optional.of(value);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL
+                ? Optional.empty()
+                : Optional.of(value);
     }
 
     public Optional<String> string(String name) {
@@ -67,7 +69,9 @@ public final class JsonFields {
 
     public List<UUID> uuids(String name) {
         var values = new ArrayList<UUID>();
-        stringElements(name, "UUID string").forEach(element -> parseUuid(element.getKey(), element.getValue()).ifPresent(values::add));
+        stringElements(name, "UUID string")
+                .forEach(element ->
+                        parseUuid(element.getKey(), element.getValue()).ifPresent(values::add));
         return values;
     }
 

@@ -11,18 +11,18 @@ final class JsonLimits {
 
     static final int MAX_DEPTH = 32;
 
-    private JsonLimits() {
-    }
+    private JsonLimits() {}
 
     static void check(JsonValue value, String path, int depth) {
         if (depth > MAX_DEPTH) {
             throw InvalidRequestException.field(path, "is nested deeper than " + MAX_DEPTH + " levels");
         }
         switch (value.getValueType()) {
-            case OBJECT -> value.asJsonObject().forEach((key, member) -> {
-                noNul(key, path);
-                check(member, path + "." + key, depth + 1);
-            });
+            case OBJECT ->
+                value.asJsonObject().forEach((key, member) -> {
+                    noNul(key, path);
+                    check(member, path + "." + key, depth + 1);
+                });
             case ARRAY -> {
                 var array = value.asJsonArray();
                 for (int i = 0; i < array.size(); i++) {
@@ -30,13 +30,14 @@ final class JsonLimits {
                 }
             }
             case STRING -> noNul(((JsonString) value).getString(), path);
-            default -> { }
+            default -> {}
         }
     }
 
     private static void noNul(String text, String path) {
         if (text.indexOf('\0') >= 0) {
-            throw InvalidRequestException.field(path.startsWith("body.") ? path.substring(5) : path, "must not contain NUL characters");
+            throw InvalidRequestException.field(
+                    path.startsWith("body.") ? path.substring(5) : path, "must not contain NUL characters");
         }
     }
 }

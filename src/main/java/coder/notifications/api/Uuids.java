@@ -9,8 +9,7 @@ public final class Uuids {
     private static final Pattern CANONICAL =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private Uuids() {
-    }
+    private Uuids() {}
 
     public static boolean isUuid(String text) {
         return text != null && CANONICAL.matcher(text).matches();
@@ -18,7 +17,10 @@ public final class Uuids {
 
     /** The UUID the text spells, if it is one (surrounding blanks ignored). */
     public static java.util.Optional<UUID> of(String text) {
-        return java.util.Optional.ofNullable(text).map(String::strip).filter(Uuids::isUuid).map(UUID::fromString);
+        return java.util.Optional.ofNullable(text)
+                .map(String::strip)
+                .filter(Uuids::isUuid)
+                .map(UUID::fromString);
     }
 
     public static UUID parse(String field, String text) {

@@ -6,6 +6,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One change as the audit API shows it: who (null for an unsubscribe link), when, what, before and after. */
-public record AuditEntry(UUID id, Instant time, UUID actorId, String action, String resourceType, String resourceId,
-                         @JsonbProperty("old") JsonValue oldValue, @JsonbProperty("new") JsonValue newValue) {
-}
+public record AuditEntry(
+        UUID id,
+        Instant time,
+        UUID actorId,
+        String action,
+        String resourceType,
+        String resourceId,
+        @JsonbProperty("old") JsonValue oldValue,
+        @JsonbProperty("new") JsonValue newValue) {}

@@ -1,7 +1,7 @@
 package coder.notifications.audit;
 
 import coder.notifications.api.InvalidRequestException;
-import coder.notifications.security.Roles;
+import coder.notifications.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,17 +21,19 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    static final Set<String> TYPES = Set.of(AuditLog.SETTINGS, AuditLog.TEMPLATE, AuditLog.PREFERENCE);
+    static final Set<String> TYPES = Set.of(AuditStore.SETTINGS, AuditStore.TEMPLATE, AuditStore.PREFERENCE);
 
     @Inject
-    AuditLog audit;
+    AuditStore audit;
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.AUDITOR})
-    public Map<String, List<AuditEntry>> list(@QueryParam("resource_type") String resourceType, @QueryParam("limit") String limit) {
+    public Map<String, List<AuditEntry>> list(
+            @QueryParam("resource_type") String resourceType, @QueryParam("limit") String limit) {
         var type = Optional.ofNullable(resourceType).filter(value -> !value.isBlank());
         if (type.isPresent() && !TYPES.contains(type.get())) {
-            throw InvalidRequestException.field("resource_type",
+            throw InvalidRequestException.field(
+                    "resource_type",
                     "must be one of notifications_settings, notification_template, notification_preference");
         }
         return Map.of("entries", audit.newest(type, limit(limit)));

@@ -14,11 +14,24 @@ public final class CoderDuration {
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
     private static final Map<String, Long> NANOS_PER_UNIT = Map.of(
-            "ns", 1L, "us", 1_000L, "µs", 1_000L, "μs", 1_000L, "ms", 1_000_000L,
-            "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+            "ns",
+            1L,
+            "us",
+            1_000L,
+            "µs",
+            1_000L,
+            "μs",
+            1_000L,
+            "ms",
+            1_000_000L,
+            "s",
+            1_000_000_000L,
+            "m",
+            60_000_000_000L,
+            "h",
+            3_600_000_000_000L);
 
-    private CoderDuration() {
-    }
+    private CoderDuration() {}
 
     /** Parses a duration; negative values are refused because no setting of this service may be negative. */
     public static Duration parse(String text) {
@@ -37,11 +50,13 @@ public final class CoderDuration {
         BigDecimal nanos = BigDecimal.ZERO;
         int position = 0;
         while (part.find() && part.start() == position) {
-            nanos = nanos.add(new BigDecimal(part.group(1)).multiply(BigDecimal.valueOf(NANOS_PER_UNIT.get(part.group(2)))));
+            nanos = nanos.add(
+                    new BigDecimal(part.group(1)).multiply(BigDecimal.valueOf(NANOS_PER_UNIT.get(part.group(2)))));
             position = part.end();
         }
         if (position == 0 || position != text.length()) {
-            throw new IllegalArgumentException("expected a duration such as 500ms, 15s, 5m or 1h30m (units: ns, us, ms, s, m, h)");
+            throw new IllegalArgumentException(
+                    "expected a duration such as 500ms, 15s, 5m or 1h30m (units: ns, us, ms, s, m, h)");
         }
         return Duration.ofNanos(nanos.longValueExact());
     }
@@ -63,7 +78,8 @@ public final class CoderDuration {
         }
         text.append(duration.toSecondsPart());
         if (duration.toMillisPart() > 0) {
-            text.append('.').append(String.format("%03d", duration.toMillisPart()).replaceAll("0+$", ""));
+            text.append('.')
+                    .append(String.format("%03d", duration.toMillisPart()).replaceAll("0+$", ""));
         }
         return text.append('s').toString();
     }

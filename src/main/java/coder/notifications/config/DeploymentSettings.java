@@ -22,6 +22,9 @@ public record DeploymentSettings(URI accessUrl, URI publicUrl, int httpPort, boo
     }
 
     /** The address of one of this service's pages, such as {@code /settings/notifications}. */
+    /** The preference center's path: every message links to it. */
+    public static final String PREFERENCES_PAGE = "/settings/notifications";
+
     public String page(String path) {
         return publicUrl + path;
     }

@@ -21,9 +21,13 @@ public record EmailSettings(
         Tls tls) {
 
     /** TLS options of the SMTP connection. */
-    public record Tls(boolean startTls, boolean skipVerify, Optional<String> serverName,
-                      Optional<Path> certFile, Optional<Path> certKeyFile, Optional<Path> caCertFile) {
-    }
+    public record Tls(
+            boolean startTls,
+            boolean skipVerify,
+            Optional<String> serverName,
+            Optional<Path> certFile,
+            Optional<Path> certKeyFile,
+            Optional<Path> caCertFile) {}
 
     public static EmailSettings from(SettingSource source) {
         var smarthost = read(source, "smarthost").orElse("localhost:587");
@@ -52,6 +56,11 @@ public record EmailSettings(
                 + ", forceTls=" + forceTls + ", tls=" + tls + "]";
     }
 
+    /** The environment variable of an email setting, as error messages name it: {@code tls.cacertfile} is CODER_EMAIL_TLS_CACERTFILE. */
+    public static String variable(String key) {
+        return SettingSource.variableOf(property(key));
+    }
+
     private static Tls tls(SettingSource source) {
         var tls = new Tls(
                 source.bool(property("tls.starttls"), alias("tls.starttls"), false),
@@ -62,9 +71,11 @@ public record EmailSettings(
                 source.readableFile(property("tls.cacertfile"), alias("tls.cacertfile")));
         if (tls.certFile.isPresent() != tls.certKeyFile.isPresent()) {
             var missing = tls.certFile.isPresent() ? "tls.certkeyfile" : "tls.certfile";
-            throw new InvalidSettingException(SettingSource.variableOf(property(missing)),
-                    "must be set together with " + SettingSource.variableOf(property(
-                            missing.equals("tls.certfile") ? "tls.certkeyfile" : "tls.certfile"))
+            throw new InvalidSettingException(
+                    SettingSource.variableOf(property(missing)),
+                    "must be set together with "
+                            + SettingSource.variableOf(
+                                    property(missing.equals("tls.certfile") ? "tls.certkeyfile" : "tls.certfile"))
                             + " to present a client certificate");
         }
         return tls;
@@ -77,7 +88,8 @@ public record EmailSettings(
             try {
                 return Optional.of(java.nio.file.Files.readString(file.get()).strip());
             } catch (java.io.IOException e) {
-                throw new InvalidSettingException(SettingSource.variableOf(property("auth.password-file")),
+                throw new InvalidSettingException(
+                        SettingSource.variableOf(property("auth.password-file")),
                         "cannot read \"" + file.get() + "\": " + e.getMessage());
             }
         }
@@ -87,7 +99,8 @@ public record EmailSettings(
     private static int port(String smarthost) {
         int colon = smarthost.lastIndexOf(':');
         if (colon <= 0 || colon == smarthost.length() - 1) {
-            throw SettingSource.invalid(property("smarthost"), smarthost, "expected host:port, such as smtp.example.com:587");
+            throw SettingSource.invalid(
+                    property("smarthost"), smarthost, "expected host:port, such as smtp.example.com:587");
         }
         try {
             int port = Integer.parseInt(smarthost.substring(colon + 1));
@@ -108,7 +121,9 @@ public record EmailSettings(
             }
             return address;
         } catch (AddressException e) {
-            throw SettingSource.invalid(property("from"), value,
+            throw SettingSource.invalid(
+                    property("from"),
+                    value,
                     "expected an email address such as notifications@example.com or Name <notifications@example.com>");
         }
     }

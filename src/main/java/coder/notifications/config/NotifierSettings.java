@@ -1,6 +1,5 @@
 package coder.notifications.config;
 
-import coder.notifications.delivery.Method;
 import java.time.Duration;
 
 /** How the notifier leases, dispatches and records messages ({@code CODER_NOTIFICATIONS_*}). */
@@ -29,8 +28,11 @@ public record NotifierSettings(
                 positive(source, "store-sync-interval", "2s"),
                 source.integer(PREFIX + "store-sync-buffer-size", 50, 1));
         if (settings.dispatchTimeout.compareTo(settings.leasePeriod) >= 0) {
-            throw SettingSource.invalid(PREFIX + "dispatch-timeout", CoderDuration.format(settings.dispatchTimeout),
-                    "must be shorter than CODER_NOTIFICATIONS_LEASE_PERIOD (" + CoderDuration.format(settings.leasePeriod)
+            throw SettingSource.invalid(
+                    PREFIX + "dispatch-timeout",
+                    CoderDuration.format(settings.dispatchTimeout),
+                    "must be shorter than CODER_NOTIFICATIONS_LEASE_PERIOD ("
+                            + CoderDuration.format(settings.leasePeriod)
                             + "), or a message could be leased twice while it is still being sent");
         }
         return settings;
@@ -38,8 +40,8 @@ public record NotifierSettings(
 
     private static Method method(SettingSource source) {
         var name = source.text(PREFIX + "method").orElse(Method.smtp.name());
-        return Method.named(name).orElseThrow(
-                () -> SettingSource.invalid(PREFIX + "method", name, "expected smtp or webhook"));
+        return Method.named(name)
+                .orElseThrow(() -> SettingSource.invalid(PREFIX + "method", name, "expected smtp or webhook"));
     }
 
     private static Duration positive(SettingSource source, String name, String fallback) {

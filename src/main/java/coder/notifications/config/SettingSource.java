@@ -72,8 +72,9 @@ public final class SettingSource {
     /** A path that must name a readable file when it is set. */
     public Optional<Path> readableFile(String property, String alias) {
         var value = text(property, alias);
-        value.filter(path -> !Files.isReadable(Path.of(path)))
-                .ifPresent(path -> { throw invalid(property, path, "the file does not exist or cannot be read"); });
+        value.filter(path -> !Files.isReadable(Path.of(path))).ifPresent(path -> {
+            throw invalid(property, path, "the file does not exist or cannot be read");
+        });
         return value.map(Path::of);
     }
 

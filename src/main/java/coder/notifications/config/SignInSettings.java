@@ -19,12 +19,14 @@ public record SignInSettings(Optional<Provider> provider) {
     private static final String GROUP_FIELD = "coder.oidc.group.field";
 
     /** One provider: its issuer, this service's client id and secret (none for a public client), the scopes asked for. */
-    public record Provider(URI issuer, String clientId, Optional<String> clientSecret, List<String> scopes, String groupField) {
+    public record Provider(
+            URI issuer, String clientId, Optional<String> clientSecret, List<String> scopes, String groupField) {
 
         @Override
         public String toString() {
-            return "OIDC[issuer=" + issuer + ", client=" + clientId + ", secret=" + (clientSecret.isPresent() ? "set" : "unset")
-                    + ", scopes=" + scopes + ", groups=" + groupField + "]";
+            return "OIDC[issuer=" + issuer + ", client=" + clientId + ", secret="
+                    + (clientSecret.isPresent() ? "set" : "unset") + ", scopes=" + scopes + ", groups=" + groupField
+                    + "]";
         }
     }
 
@@ -38,19 +40,25 @@ public record SignInSettings(Optional<Provider> provider) {
             throw SettingSource.invalid(ISSUER, "", "is required when CODER_OIDC_CLIENT_ID is set");
         }
         if (clientId.isEmpty()) {
-            throw new InvalidSettingException(SettingSource.variableOf(CLIENT_ID), "is required when CODER_OIDC_ISSUER_URL is set");
+            throw new InvalidSettingException(
+                    SettingSource.variableOf(CLIENT_ID), "is required when CODER_OIDC_ISSUER_URL is set");
         }
         var url = SettingSource.httpUrl(ISSUER, issuer.get().replaceAll("/+$", ""));
         if (url.getScheme().equalsIgnoreCase("http") && !loopback(url.getHost())) {
-            throw SettingSource.invalid(ISSUER, issuer.get(), "must be an https:// URL (plain http only for a provider on this machine)");
+            throw SettingSource.invalid(
+                    ISSUER, issuer.get(), "must be an https:// URL (plain http only for a provider on this machine)");
         }
-        var scopes = Arrays.stream(source.text(SCOPES).orElse("openid,profile,email").split("[,\\s]+"))
-                .filter(scope -> !scope.isBlank()).distinct().toList();
+        var scopes = Arrays.stream(
+                        source.text(SCOPES).orElse("openid,profile,email").split("[,\\s]+"))
+                .filter(scope -> !scope.isBlank())
+                .distinct()
+                .toList();
         if (!scopes.contains("openid")) {
             throw SettingSource.invalid(SCOPES, String.join(",", scopes), "must include openid");
         }
         var groupField = source.text(GROUP_FIELD).orElse("groups");
-        return new SignInSettings(Optional.of(new Provider(url, clientId.get(), source.text(CLIENT_SECRET), scopes, groupField)));
+        return new SignInSettings(
+                Optional.of(new Provider(url, clientId.get(), source.text(CLIENT_SECRET), scopes, groupField)));
     }
 
     private static boolean loopback(String host) {

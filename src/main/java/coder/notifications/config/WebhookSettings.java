@@ -17,7 +17,8 @@ public record WebhookSettings(Optional<URI> endpoint, List<byte[]> secrets) {
     private static final String SECRET = "coder.notifications.webhook-secret";
 
     public static WebhookSettings from(SettingSource source) {
-        return new WebhookSettings(source.text(ENDPOINT).map(value -> SettingSource.httpUrl(ENDPOINT, value)), secrets(source));
+        return new WebhookSettings(
+                source.text(ENDPOINT).map(value -> SettingSource.httpUrl(ENDPOINT, value)), secrets(source));
     }
 
     private static List<byte[]> secrets(SettingSource source) {
@@ -25,7 +26,8 @@ public record WebhookSettings(Optional<URI> endpoint, List<byte[]> secrets) {
         for (var secret : source.text(SECRET).map(value -> value.split("\\s+")).orElse(new String[0])) {
             // The value is a secret: the message names the problem, never the value.
             if (!secret.startsWith("whsec_")) {
-                throw new InvalidSettingException(SettingSource.variableOf(SECRET), "each secret must have the form whsec_<base64 key>");
+                throw new InvalidSettingException(
+                        SettingSource.variableOf(SECRET), "each secret must have the form whsec_<base64 key>");
             }
             try {
                 var key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
@@ -34,7 +36,8 @@ public record WebhookSettings(Optional<URI> endpoint, List<byte[]> secrets) {
                 }
                 keys.add(key);
             } catch (IllegalArgumentException e) {
-                throw new InvalidSettingException(SettingSource.variableOf(SECRET),
+                throw new InvalidSettingException(
+                        SettingSource.variableOf(SECRET),
                         "each secret must be whsec_ followed by the base64 of a key of at least 16 bytes");
             }
         }
@@ -43,13 +46,15 @@ public record WebhookSettings(Optional<URI> endpoint, List<byte[]> secrets) {
 
     /** The endpoint without user information or query, which may carry a token. */
     public String endpointShown() {
-        return endpoint.map(uri -> uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + uri.getRawPath()).orElse("unset");
+        return endpoint.map(uri -> uri.getScheme() + "://" + uri.getHost()
+                        + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + uri.getRawPath())
+                .orElse("unset");
     }
 
     /** Secrets only counted. */
     @Override
     public String toString() {
-        return "WebhookSettings[endpoint=" + endpointShown() + ", signed=" + (secrets.isEmpty() ? "no" : "with " + secrets.size() + " key(s)") + "]";
+        return "WebhookSettings[endpoint=" + endpointShown() + ", signed="
+                + (secrets.isEmpty() ? "no" : "with " + secrets.size() + " key(s)") + "]";
     }
 }

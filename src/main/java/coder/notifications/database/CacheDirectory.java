@@ -8,12 +8,12 @@ import java.nio.file.Path;
  */
 public final class CacheDirectory {
 
-    private CacheDirectory() {
-    }
+    private CacheDirectory() {}
 
     public static Path of(String configured) {
         return (configured == null || configured.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".cache", "coder-notifications")
-                : Path.of(configured.strip())).toAbsolutePath();
+                        ? Path.of(System.getProperty("user.home"), ".cache", "coder-notifications")
+                        : Path.of(configured.strip()))
+                .toAbsolutePath();
     }
 }

@@ -36,7 +36,8 @@ public record ConnectionUrl(String jdbcUrl, Optional<String> user, Optional<Stri
 
     private static ConnectionUrl fromJdbc(String url) {
         if (!url.matches("jdbc:postgresql://[^/?#]+(/[^?#]*)?([?].*)?")) {
-            throw new IllegalArgumentException("expected jdbc:postgresql://host:port/database, got \"" + redact(url) + "\"");
+            throw new IllegalArgumentException(
+                    "expected jdbc:postgresql://host:port/database, got \"" + redact(url) + "\"");
         }
         return new ConnectionUrl(url, Optional.empty(), Optional.empty());
     }
@@ -52,11 +53,14 @@ public record ConnectionUrl(String jdbcUrl, Optional<String> user, Optional<Stri
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("the URL names no host: \"" + redact(url) + "\"");
         }
-        var database = uri.getRawPath() == null || uri.getRawPath().length() <= 1 ? "postgres" : uri.getRawPath().substring(1);
-        var jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + "/" + database
-                + query(uri.getRawQuery());
+        var database = uri.getRawPath() == null || uri.getRawPath().length() <= 1
+                ? "postgres"
+                : uri.getRawPath().substring(1);
+        var jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + "/"
+                + database + query(uri.getRawQuery());
         var userInfo = Optional.ofNullable(uri.getRawUserInfo());
-        return new ConnectionUrl(jdbc,
+        return new ConnectionUrl(
+                jdbc,
                 userInfo.map(info -> decode(info.split(":", 2)[0])),
                 userInfo.filter(info -> info.contains(":")).map(info -> decode(info.split(":", 2)[1])));
     }
@@ -70,7 +74,9 @@ public record ConnectionUrl(String jdbcUrl, Optional<String> user, Optional<Stri
             var keyValue = pair.split("=", 2);
             parameters.put(JDBC_NAMES.getOrDefault(keyValue[0], keyValue[0]), keyValue.length > 1 ? keyValue[1] : "");
         }
-        return parameters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&", "?", ""));
+        return parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&", "?", ""));
     }
 
     private static String decode(String text) {

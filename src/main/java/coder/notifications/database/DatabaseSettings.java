@@ -16,7 +16,8 @@ public record DatabaseSettings(Optional<ConnectionUrl> external, Path cacheDirec
     static final String CACHE_DIRECTORY = "coder.cache.directory";
 
     public static DatabaseSettings from(SettingSource source) {
-        return new DatabaseSettings(source.text(CONNECTION_URL).map(DatabaseSettings::connectionUrl),
+        return new DatabaseSettings(
+                source.text(CONNECTION_URL).map(DatabaseSettings::connectionUrl),
                 CacheDirectory.of(source.text(CACHE_DIRECTORY).orElse("")));
     }
 

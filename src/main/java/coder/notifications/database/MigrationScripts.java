@@ -29,7 +29,9 @@ final class MigrationScripts implements ResourceProvider {
     @Override
     public LoadableResource getResource(String name) {
         return getResources(name, new String[] {""}).stream()
-                .filter(script -> script.getFilename().equals(name)).findFirst().orElse(null);
+                .filter(script -> script.getFilename().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

@@ -15,8 +15,7 @@ public final class Migrations {
 
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     public static void migrate(DataSource database, ServletContext application) {
         var result = Flyway.configure(Migrations.class.getClassLoader())
@@ -33,7 +32,8 @@ public final class Migrations {
         if (result.targetSchemaVersion == null && result.initialSchemaVersion == null) {
             throw new IllegalStateException("no migration scripts found under " + MigrationScripts.FOLDER);
         }
-        LOG.info("notifications: database schema at version " + Objects.requireNonNullElse(result.targetSchemaVersion,
-                result.initialSchemaVersion) + " (" + result.migrationsExecuted + " migrations applied now)");
+        LOG.info("notifications: database schema at version "
+                + Objects.requireNonNullElse(result.targetSchemaVersion, result.initialSchemaVersion) + " ("
+                + result.migrationsExecuted + " migrations applied now)");
     }
 }

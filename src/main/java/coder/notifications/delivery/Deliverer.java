@@ -1,5 +1,6 @@
 package coder.notifications.delivery;
 
+import coder.notifications.config.Method;
 import java.time.Duration;
 
 /** A transport for one delivery method. It never throws: every failure is an outcome with a reason. */

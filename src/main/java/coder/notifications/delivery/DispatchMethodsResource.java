@@ -1,7 +1,8 @@
 package coder.notifications.delivery;
 
+import coder.notifications.api.Roles;
+import coder.notifications.config.Method;
 import coder.notifications.config.NotifierSettings;
-import coder.notifications.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,8 +21,9 @@ import java.util.List;
 public class DispatchMethodsResource {
 
     /** {@code {"available": ["smtp", "webhook"], "default": "smtp"}}. */
-    public record DispatchMethods(List<String> available, @JsonbProperty("default") String defaultMethod) {
-    }
+    public record DispatchMethods(
+            List<String> available,
+            @JsonbProperty("default") String defaultMethod) {}
 
     @Inject
     NotifierSettings settings;
@@ -29,6 +31,8 @@ public class DispatchMethodsResource {
     @GET
     @RolesAllowed({Roles.OWNER, Roles.USER_ADMIN, Roles.TEMPLATE_ADMIN, Roles.AUDITOR, Roles.MEMBER, Roles.NOTIFIER})
     public DispatchMethods methods() {
-        return new DispatchMethods(Arrays.stream(Method.values()).map(Method::name).toList(), settings.method().name());
+        return new DispatchMethods(
+                Arrays.stream(Method.values()).map(Method::name).toList(),
+                settings.method().name());
     }
 }

@@ -1,6 +1,5 @@
 package coder.notifications.delivery;
 
-import jakarta.json.JsonObject;
 import java.util.UUID;
 
 /**
@@ -8,14 +7,22 @@ import java.util.UUID;
  * in Markdown and plain text (the body greets the recipient), the body as HTML, and the two links to this
  * service's own pages: the recipient's notification settings and the signed one-click unsubscribe.
  */
-public record Notification(UUID messageId, JsonObject payload, String titleMarkdown, String title,
-                           String bodyMarkdown, String body, String bodyHtml, String settingsUrl, String unsubscribeUrl) {
+public record Notification(
+        UUID messageId,
+        Payload payload,
+        String titleMarkdown,
+        String title,
+        String bodyMarkdown,
+        String body,
+        String bodyHtml,
+        String settingsUrl,
+        String unsubscribeUrl) {
 
     public String recipientEmail() {
-        return payload.getString("user_email", "");
+        return payload.userEmail() == null ? "" : payload.userEmail();
     }
 
     public String recipientName() {
-        return payload.getString("user_name", "");
+        return payload.userName() == null ? "" : payload.userName();
     }
 }

@@ -10,8 +10,7 @@ public final class Version {
     public static final String NUMBER = read();
     public static final String USER_AGENT = "coder-notifications/" + NUMBER;
 
-    private Version() {
-    }
+    private Version() {}
 
     private static String read() {
         try (InputStream in = Version.class.getResourceAsStream("/version.properties")) {

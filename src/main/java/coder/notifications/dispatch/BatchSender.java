@@ -1,6 +1,7 @@
 package coder.notifications.dispatch;
 
 import coder.notifications.config.NotifierSettings;
+import coder.notifications.delivery.FailureText;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.Result;
 import coder.notifications.templates.Template;
@@ -29,16 +30,21 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class BatchSender {
 
-    static final String RELEASED = "released: not started within the dispatch timeout; tried again without using an attempt";
+    static final String RELEASED =
+            "released: not started within the dispatch timeout; tried again without using an attempt";
 
     @Resource
     ManagedExecutorService workers;
+
     @Inject
     NotifierSettings settings;
+
     @Inject
     MessageDispatcher dispatcher;
+
     @Inject
     CoderMetrics metrics;
+
     @Inject
     NotifierLog log;
 
@@ -46,27 +52,30 @@ public class BatchSender {
      * One send of the batch: its task, when the task started (null while it waits for a worker), and who claimed
      * it first: the task (to send) or the batch (to release it unsent). Never both.
      */
-    private record Send(LeasedMessage message, Future<Result> task, AtomicReference<Instant> started, AtomicBoolean claimed) {
-    }
+    private record Send(
+            LeasedMessage message, Future<Result> task, AtomicReference<Instant> started, AtomicBoolean claimed) {}
 
     public List<Result> send(List<LeasedMessage> leased, Map<UUID, Template> templatesById) {
         var timeout = settings.dispatchTimeout();
         // A send that has not started within one timeout is released: started later, it could outlive its lease.
         var startBy = Instant.now().plus(timeout);
-        var sends = leased.stream().map(message -> {
-            var started = new AtomicReference<Instant>();
-            var claimed = new AtomicBoolean();
-            // Each send's deadline counts from its own start, not from the batch's: waiting for a worker is not sending.
-            var task = workers.submit(() -> {
-                if (Instant.now().isAfter(startBy) || !claimed.compareAndSet(false, true)) {
-                    claimed.set(true);
-                    return Result.released(message, RELEASED);
-                }
-                started.set(Instant.now());
-                return dispatcher.dispatch(message, templatesById.get(message.templateId()), timeout);
-            });
-            return new Send(message, task, started, claimed);
-        }).toList();
+        var sends = leased.stream()
+                .map(message -> {
+                    var started = new AtomicReference<Instant>();
+                    var claimed = new AtomicBoolean();
+                    // Each send's deadline counts from its own start, not from the batch's: waiting for a worker is not
+                    // sending.
+                    var task = workers.submit(() -> {
+                        if (Instant.now().isAfter(startBy) || !claimed.compareAndSet(false, true)) {
+                            claimed.set(true);
+                            return Result.released(message, RELEASED);
+                        }
+                        started.set(Instant.now());
+                        return dispatcher.dispatch(message, templatesById.get(message.templateId()), timeout);
+                    });
+                    return new Send(message, task, started, claimed);
+                })
+                .toList();
         var results = new ArrayList<Result>();
         for (var send : sends) {
             var result = await(send, startBy, timeout);
@@ -83,9 +92,10 @@ public class BatchSender {
         }
         var attempt = message.attemptCount() + 1;
         var last = result.kind() == Result.Kind.PERMANENT || attempt >= settings.maxSendAttempts();
-        log.failed("send of message " + message.id() + " by " + message.method() + " failed (attempt " + attempt + " of "
-                + settings.maxSendAttempts() + (last ? ", no more tries" : ", to be tried again")
-                + "): " + result.reason());
+        log.failed(
+                "send of message " + message.id() + " by " + message.method() + " failed (attempt " + attempt + " of "
+                        + settings.maxSendAttempts() + (last ? ", no more tries" : ", to be tried again")
+                        + "): " + result.reason());
     }
 
     private Result await(Send send, Instant startBy, Duration timeout) {
@@ -102,10 +112,20 @@ public class BatchSender {
                 if (started != null && now.isAfter(deadline)) {
                     // Interrupts the send; its sockets' timeouts (the dispatch timeout) bound what is left of it.
                     send.task().cancel(true);
-                    return Result.retryable(message, "dispatch timed out after " + coder.notifications.config.CoderDuration.format(timeout));
+                    return Result.retryable(
+                            message,
+                            "dispatch timed out after " + coder.notifications.config.CoderDuration.format(timeout));
                 }
                 try {
-                    return send.task().get(Math.max(1, Math.min(50, Duration.between(now, deadline).toMillis())), TimeUnit.MILLISECONDS);
+                    return send.task()
+                            .get(
+                                    Math.max(
+                                            1,
+                                            Math.min(
+                                                    50,
+                                                    Duration.between(now, deadline)
+                                                            .toMillis())),
+                                    TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
                     // not finished yet: look again
                 }
@@ -113,7 +133,7 @@ public class BatchSender {
         } catch (java.util.concurrent.CancellationException e) {
             return Result.released(message, RELEASED);
         } catch (ExecutionException e) {
-            return Result.retryable(message, "dispatch failed: " + e.getCause());
+            return Result.retryable(message, "dispatch failed: " + FailureText.of(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Result.retryable(message, "dispatch interrupted by shutdown");

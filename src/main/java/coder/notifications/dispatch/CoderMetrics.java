@@ -1,6 +1,6 @@
 package coder.notifications.dispatch;
 
-import coder.notifications.delivery.Method;
+import coder.notifications.config.Method;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.Result;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,9 +36,11 @@ public class CoderMetrics {
 
     /** A dispatch begins: in flight, a retry when the message was tried before, and how long it was queued. */
     void dispatching(LeasedMessage message) {
-        counter(inflight, "inflight_dispatches", message.method(), message.templateId()).incrementAndGet();
+        counter(inflight, "inflight_dispatches", message.method(), message.templateId())
+                .incrementAndGet();
         if (message.attemptCount() > 0) {
-            counter(retries, "retry_count", message.method(), message.templateId()).incrementAndGet();
+            counter(retries, "retry_count", message.method(), message.templateId())
+                    .incrementAndGet();
         }
         registry.timer(PREFIX + "queued_seconds", methodTag(message.method()))
                 .update(Duration.ofNanos((long) (message.queuedSeconds() * 1e9)));
@@ -46,7 +48,8 @@ public class CoderMetrics {
 
     /** A dispatch ended, whatever its result. */
     void dispatched(LeasedMessage message) {
-        counter(inflight, "inflight_dispatches", message.method(), message.templateId()).decrementAndGet();
+        counter(inflight, "inflight_dispatches", message.method(), message.templateId())
+                .decrementAndGet();
     }
 
     /** How long the transport took to send. */
@@ -66,8 +69,14 @@ public class CoderMetrics {
             case INHIBITED, RELEASED -> null;
         };
         if (outcome != null) {
-            registry.counter(PREFIX + "dispatch_attempts", methodTag(message.method()),
-                    new Tag("notification_template_id", message.templateId().toString()), new Tag("result", outcome)).inc();
+            registry.counter(
+                            PREFIX + "dispatch_attempts",
+                            methodTag(message.method()),
+                            new Tag(
+                                    "notification_template_id",
+                                    message.templateId().toString()),
+                            new Tag("result", outcome))
+                    .inc();
         }
     }
 
@@ -84,7 +93,11 @@ public class CoderMetrics {
     private AtomicLong counter(Map<String, AtomicLong> values, String name, Method method, UUID templateId) {
         return values.computeIfAbsent(name + "|" + method + "|" + templateId, key -> {
             var value = new AtomicLong();
-            registry.gauge(PREFIX + name, value, AtomicLong::doubleValue, methodTag(method),
+            registry.gauge(
+                    PREFIX + name,
+                    value,
+                    AtomicLong::doubleValue,
+                    methodTag(method),
                     new Tag("notification_template_id", templateId.toString()));
             return value;
         });

@@ -1,17 +1,14 @@
 package coder.notifications.dispatch;
 
-import coder.notifications.audit.AuditLog;
+import coder.notifications.audit.AuditStore;
 import coder.notifications.messages.MessageStore;
-import java.util.Optional;
-import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The site-wide pause of all delivery ({@code notification_settings.notifier_paused}), honoured by every replica:
@@ -21,27 +18,28 @@ import java.time.OffsetDateTime;
 @Transactional
 public class KillSwitch {
 
-    @PersistenceContext(unitName = "notifications")
-    EntityManager entityManager;
+    @Inject
+    SiteSettingsStore settings;
 
     @Inject
     MessageStore messages;
+
     @Inject
-    AuditLog audit;
+    AuditStore audit;
 
     @Inject
     Clock clock;
 
     public boolean paused() {
-        return settings(LockModeType.NONE).notifierPaused();
+        return settings.read().notifierPaused();
     }
 
     /** Sets the switch for the actor, with an audit entry in the same transaction; answers whether it changed. Resuming wakes every notifier. */
     public boolean set(boolean paused, Optional<UUID> actor) {
         // Locked, so that two operators flipping the switch at once both get a true answer about "changed".
-        var changed = settings(LockModeType.PESSIMISTIC_WRITE).pause(paused, OffsetDateTime.now(clock));
+        var changed = settings.forUpdate().pause(paused, OffsetDateTime.now(clock));
         if (changed) {
-            audit.record(actor, AuditLog.SETTINGS, AuditLog.SETTINGS, state(!paused), state(paused));
+            audit.record(actor, AuditStore.SETTINGS, AuditStore.SETTINGS, state(!paused), state(paused));
         }
         if (changed && !paused) {
             messages.announce();
@@ -50,10 +48,8 @@ public class KillSwitch {
     }
 
     private static jakarta.json.JsonObject state(boolean paused) {
-        return jakarta.json.Json.createObjectBuilder().add("notifier_paused", paused).build();
-    }
-
-    private SiteSettings settings(LockModeType lock) {
-        return entityManager.find(SiteSettings.class, Boolean.TRUE, lock);
+        return jakarta.json.Json.createObjectBuilder()
+                .add("notifier_paused", paused)
+                .build();
     }
 }

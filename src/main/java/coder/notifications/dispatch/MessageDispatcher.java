@@ -1,26 +1,22 @@
 package coder.notifications.dispatch;
 
 import coder.notifications.config.DeploymentSettings;
+import coder.notifications.config.Method;
 import coder.notifications.delivery.Deliverer;
 import coder.notifications.delivery.DeliveryOutcome;
-import coder.notifications.delivery.Method;
 import coder.notifications.delivery.Notification;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.Result;
 import coder.notifications.templates.RenderContext;
 import coder.notifications.templates.Template;
 import coder.notifications.templates.TemplateRenderer;
-import coder.notifications.pages.PreferenceCenter;
 import coder.notifications.unsubscribe.UnsubscribeLinks;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 
 /** Sends one leased message: inhibit it, or render it and hand it to the transport of its method. */
@@ -29,16 +25,34 @@ public class MessageDispatcher {
 
     @Inject
     TemplateRenderer renderer;
+
     @Inject
     DeploymentSettings deployment;
+
     @Inject
     Instance<Deliverer> deliverers;
+
     @Inject
     NotifierLog log;
+
     @Inject
     UnsubscribeLinks unsubscribeLinks;
+
     @Inject
     CoderMetrics metrics;
+
+    /** The transport of each method, looked up once. */
+    private final Map<Method, Deliverer> byMethod = new EnumMap<>(Method.class);
+
+    @PostConstruct
+    void findDeliverers() {
+        deliverers.forEach(deliverer -> byMethod.put(deliverer.method(), deliverer));
+        for (var method : Method.values()) {
+            if (!byMethod.containsKey(method)) {
+                throw new IllegalStateException("no transport for the delivery method " + method);
+            }
+        }
+    }
 
     public Result dispatch(LeasedMessage message, Template template, Duration timeout) {
         if (message.disabled()) {
@@ -61,7 +75,7 @@ public class MessageDispatcher {
         }
         log.debug("sending message " + message.id() + " by " + message.method());
         var started = System.nanoTime();
-        var outcome = deliverer(message.method()).deliver(notification, timeout);
+        var outcome = byMethod.get(message.method()).deliver(notification, timeout);
         metrics.sent(message.method(), Duration.ofNanos(System.nanoTime() - started));
         if (outcome instanceof DeliveryOutcome.Retryable retryable) {
             return Result.retryable(message, retryable.reason());
@@ -73,31 +87,25 @@ public class MessageDispatcher {
     }
 
     Notification render(LeasedMessage message, Template template) {
-        JsonObject payload;
-        try (var reader = Json.createReader(new StringReader(message.payloadJson()))) {
-            payload = reader.readObject();
-        }
-        var context = new RenderContext(payload.getString("user_name", ""), payload.getString("user_username", ""),
-                payload.getString("user_email", ""), labels(payload), TemplateRenderer.dataOf(payload.getJsonObject("data")),
+        var payload = message.payload();
+        var context = new RenderContext(
+                payload.userName(),
+                payload.userUsername(),
+                payload.userEmail(),
+                payload.labels(),
+                TemplateRenderer.dataOf(payload.data()),
                 deployment.accessUrl().toString());
         var titleMarkdown = renderer.markdown(template.titleTemplate(), context);
         var bodyMarkdown = renderer.bodyMarkdown(template.bodyTemplate(), context);
-        return new Notification(message.id(), payload, titleMarkdown, renderer.plainText(titleMarkdown).replaceAll("\\s*\\n\\s*", " "),
-                bodyMarkdown, renderer.plainText(bodyMarkdown), renderer.html(bodyMarkdown),
-                deployment.page(PreferenceCenter.PATH), unsubscribeLinks.url(message.userId(), template.id()));
-    }
-
-    private Deliverer deliverer(Method method) {
-        return deliverers.stream().filter(deliverer -> deliverer.method() == method).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no transport for " + method));
-    }
-
-    private static Map<String, String> labels(JsonObject payload) {
-        var labels = new LinkedHashMap<String, String>();
-        var stored = payload.getJsonObject("labels");
-        if (stored != null) {
-            stored.forEach((key, value) -> labels.put(key, value instanceof JsonString text ? text.getString() : value.toString()));
-        }
-        return labels;
+        return new Notification(
+                message.id(),
+                payload,
+                titleMarkdown,
+                renderer.plainText(titleMarkdown).replaceAll("\\s*\\n\\s*", " "),
+                bodyMarkdown,
+                renderer.plainText(bodyMarkdown),
+                renderer.html(bodyMarkdown),
+                deployment.page(DeploymentSettings.PREFERENCES_PAGE),
+                unsubscribeLinks.url(message.userId(), template.id()));
     }
 }

@@ -4,8 +4,7 @@ import coder.notifications.config.NotifierSettings;
 import coder.notifications.lifecycle.ServiceReady;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.MessageStore;
-import coder.notifications.templates.Template;
-import coder.notifications.templates.TemplateStore;
+import coder.notifications.templates.TemplateCache;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -21,8 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * This replica's notifier: decides when to lease and dispatch. It drains the queue whenever it is woken (an
@@ -34,25 +31,34 @@ public class Notifier {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
     @Resource
     ManagedExecutorService workers;
 
     @Inject
     NotifierSettings settings;
+
     @Inject
     MessageStore messages;
+
     @Inject
-    TemplateStore templates;
+    TemplateCache templates;
+
     @Inject
     BatchSender sender;
+
     @Inject
     ResultRecorder recorder;
+
     @Inject
     WakeUpListener wakeUps;
+
     @Inject
     Retention retention;
+
     @Inject
     NotifierLog log;
+
     @Inject
     NotifierMetrics metrics;
 
@@ -64,11 +70,18 @@ public class Notifier {
 
     void start(@Observes ServiceReady ready) {
         running.set(true);
-        tasks.add(scheduler.scheduleWithFixedDelay(this::wake, 0, settings.fetchInterval().toMillis(), TimeUnit.MILLISECONDS));
-        tasks.add(scheduler.scheduleWithFixedDelay(guarded("write results", recorder::flush),
-                settings.storeSyncInterval().toMillis(), settings.storeSyncInterval().toMillis(), TimeUnit.MILLISECONDS));
-        tasks.add(scheduler.scheduleWithFixedDelay(guarded("purge old messages", retention::purge),
-                Retention.FIRST_RUN.toSeconds(), Retention.EVERY.toSeconds(), TimeUnit.SECONDS));
+        tasks.add(scheduler.scheduleWithFixedDelay(
+                this::wake, 0, settings.fetchInterval().toMillis(), TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleWithFixedDelay(
+                guarded("write results", recorder::flush),
+                settings.storeSyncInterval().toMillis(),
+                settings.storeSyncInterval().toMillis(),
+                TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleWithFixedDelay(
+                guarded("purge old messages", retention::purge),
+                Retention.FIRST_RUN.toSeconds(),
+                Retention.EVERY.toSeconds(),
+                TimeUnit.SECONDS));
         tasks.add(workers.submit(() -> wakeUps.listen(this::wake, running::get)));
         log.info("notifier " + id + " started: leases up to " + settings.leaseCount() + " messages every "
                 + settings.fetchInterval().toSeconds() + "s at the latest");
@@ -128,8 +141,8 @@ public class Notifier {
         }
         metrics.leased(leased.size());
         leased.forEach(message -> log.debug("notifier " + id + " leased message " + message.id()));
-        var byId = templates.byIds(leased.stream().map(LeasedMessage::templateId).distinct().toList()).stream()
-                .collect(Collectors.toMap(Template::id, Function.identity()));
+        var byId = templates.byIds(
+                leased.stream().map(LeasedMessage::templateId).distinct().toList());
         recorder.add(sender.send(leased, byId));
         return leased.size();
     }

@@ -43,8 +43,11 @@ public class NotifierLog {
         synchronized (state) {
             state[0]++;
             if (state[1] == Long.MIN_VALUE || now - state[1] >= java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
-                LOG.log(Level.WARNING, "notifications: could not " + what + " (" + state[0] + " time" + (state[0] == 1 ? "" : "s")
-                        + " so far; trying again): " + error, deployment.verbose() ? error : null);
+                LOG.log(
+                        Level.WARNING,
+                        "notifications: could not " + what + " (" + state[0] + " time" + (state[0] == 1 ? "" : "s")
+                                + " so far; trying again): " + error,
+                        deployment.verbose() ? error : null);
                 state[1] = now;
             }
         }

@@ -29,6 +29,9 @@ public class NotifierMetrics {
     }
 
     void recorded(Result result) {
-        registry.counter("notifications_results", new Tag("kind", result.kind().name().toLowerCase(Locale.ROOT))).inc();
+        registry.counter(
+                        "notifications_results",
+                        new Tag("kind", result.kind().name().toLowerCase(Locale.ROOT)))
+                .inc();
     }
 }

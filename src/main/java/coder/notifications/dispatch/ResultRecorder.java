@@ -19,12 +19,16 @@ public class ResultRecorder {
 
     @Inject
     MessageStore messages;
+
     @Inject
     NotifierSettings settings;
+
     @Inject
     NotifierLog log;
+
     @Inject
     NotifierMetrics metrics;
+
     @Inject
     CoderMetrics coderMetrics;
 
@@ -76,7 +80,8 @@ public class ResultRecorder {
                 if (written < batch.size()) {
                     // Their leases ended before the results arrived: another lease owns those messages now.
                     metrics.dropped(batch.size() - written);
-                    log.info("dropped " + (batch.size() - written) + " results whose lease had ended before they were written");
+                    log.info("dropped " + (batch.size() - written)
+                            + " results whose lease had ended before they were written");
                 }
                 batch.forEach(result -> {
                     metrics.recorded(result);

@@ -16,10 +16,12 @@ public class Retention {
 
     @Inject
     MessageStore messages;
+
     @Inject
     NotifierLog log;
+
     @Inject
-    coder.notifications.audit.AuditLog audit;
+    coder.notifications.audit.AuditStore audit;
 
     public void purge() {
         int deleted;

@@ -2,7 +2,7 @@ package coder.notifications.dispatch;
 
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.JsonBodies;
-import coder.notifications.security.Roles;
+import coder.notifications.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,6 +36,7 @@ public class SettingsResource {
 
     @Inject
     KillSwitch killSwitch;
+
     @Inject
     coder.notifications.api.Caller caller;
 
@@ -51,6 +52,8 @@ public class SettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(byte[] body) {
         var wanted = NotificationSettings.from(JsonBodies.object(body));
-        return killSwitch.set(wanted.notifierPaused(), caller.id()) ? Response.ok(wanted).build() : Response.notModified().build();
+        return killSwitch.set(wanted.notifierPaused(), caller.id())
+                ? Response.ok(wanted).build()
+                : Response.notModified().build();
     }
 }

@@ -20,8 +20,7 @@ public class SiteSettings {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
-    protected SiteSettings() {
-    }
+    protected SiteSettings() {}
 
     public boolean notifierPaused() {
         return notifierPaused;

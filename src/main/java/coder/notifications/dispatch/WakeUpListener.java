@@ -26,7 +26,8 @@ public class WakeUpListener {
     /** Runs until {@code running} turns false, calling {@code wake} for every burst of notifications. */
     public void listen(Runnable wake, BooleanSupplier running) {
         while (running.getAsBoolean()) {
-            try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+            try (var connection = database.getConnection();
+                    var statement = connection.createStatement()) {
                 statement.execute("LISTEN " + MessageStore.CHANNEL);
                 var listener = connection.unwrap(PGConnection.class);
                 log.recovered("keep the wake-up connection (reconnecting every 2s)");

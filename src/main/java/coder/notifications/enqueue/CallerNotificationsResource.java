@@ -2,7 +2,7 @@ package coder.notifications.enqueue;
 
 import coder.notifications.api.Caller;
 import coder.notifications.api.JsonBodies;
-import coder.notifications.security.Roles;
+import coder.notifications.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,6 +21,7 @@ public class CallerNotificationsResource {
 
     @Inject
     LimitedSender sender;
+
     @Inject
     Caller caller;
 

@@ -36,7 +36,8 @@ public record CustomNotificationRequest(String title, String message) {
 
     /** The Custom Notification event for one user. */
     EventRequest toEvent(UUID user) {
-        return EventRequest.toUser("Custom Notification", user, Map.of("custom_title", title, "custom_message", message), SOURCE);
+        return EventRequest.toUser(
+                "Custom Notification", user, Map.of("custom_title", title, "custom_message", message), SOURCE);
     }
 
     private static Optional<String> limited(JsonFields fields, String name, int limit) {

@@ -3,118 +3,183 @@ package coder.notifications.enqueue;
 import coder.notifications.api.ApiError;
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.config.DeploymentSettings;
+import coder.notifications.config.Method;
 import coder.notifications.config.NotifierSettings;
+import coder.notifications.messages.Enqueued;
 import coder.notifications.messages.MessageStatus;
 import coder.notifications.messages.MessageStore;
+import coder.notifications.messages.MessagesQueued;
 import coder.notifications.messages.NewMessage;
-import coder.notifications.preferences.PreferenceStore;
 import coder.notifications.templates.RenderContext;
 import coder.notifications.templates.Template;
+import coder.notifications.templates.TemplateCache;
 import coder.notifications.templates.TemplateRenderer;
-import coder.notifications.templates.TemplateStore;
 import coder.notifications.users.UserView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Turns events into messages, one transaction per request: an event is stored whole or not at all. */
+/**
+ * Turns events into messages, one transaction per request: an event is stored whole or not at all. A request costs
+ * the same few statements whether it carries one event or a thousand: the users it names in one query, the
+ * administrators of a role set once, then one statement that weighs every recipient's preferences and stores the
+ * messages. Templates come from memory.
+ */
 @ApplicationScoped
 public class Enqueuer {
 
     public static final int MAX_BATCH = 1000;
 
     @Inject
-    TemplateStore templates;
+    TemplateCache templates;
+
     @Inject
     RecipientResolver recipients;
-    @Inject
-    PreferenceStore preferences;
+
     @Inject
     MessageStore messages;
+
     @Inject
     TemplateRenderer renderer;
+
     @Inject
     DeploymentSettings deployment;
+
     @Inject
     NotifierSettings notifier;
 
+    @Inject
+    Event<MessagesQueued> queued;
+
     /** A rejected event of a batch: the error the single-event endpoint would have answered. */
-    public record Rejected(ApiError error) {
-    }
+    public record Rejected(ApiError error) {}
 
     @Transactional
     public EnqueueResult enqueue(EventRequest event) {
-        var result = enqueueOne(event, true);
-        messages.announce();
-        return result;
+        return enqueue(event, true);
     }
 
     /** For notifications a person asks for (test, custom): each request is sent, identical or not. */
     @Transactional
     public EnqueueResult enqueueWithoutDedupe(EventRequest event) {
-        var result = enqueueOne(event, false);
-        messages.announce();
-        return result;
+        return enqueue(event, false);
+    }
+
+    private EnqueueResult enqueue(EventRequest event, boolean dedupe) {
+        var draft = draft(event, recipients.directoryFor(List.of(event)), dedupe);
+        return draft.result(store(draft.messages()));
     }
 
     /**
      * Enqueues each event of a batch; an invalid event is answered with its error and stores nothing, the valid
-     * ones are stored together in one transaction.
+     * ones are stored together, in one statement and one transaction.
      */
     @Transactional
     public List<Object> enqueueAll(List<JsonValue> events) {
-        var results = new ArrayList<Object>();
+        var parsed = new ArrayList<Object>();
         for (var event : events) {
             try {
                 if (event.getValueType() != JsonValue.ValueType.OBJECT) {
                     throw InvalidRequestException.field("event", "must be a JSON object");
                 }
-                results.add(enqueueOne(EventRequest.from((JsonObject) event), true));
+                parsed.add(EventRequest.from((JsonObject) event));
             } catch (InvalidRequestException e) {
-                results.add(new Rejected(e.error()));
+                parsed.add(new Rejected(e.error()));
             }
         }
-        messages.announce();
-        return results;
+        var directory = recipients.directoryFor(parsed.stream()
+                .filter(EventRequest.class::isInstance)
+                .map(EventRequest.class::cast)
+                .toList());
+        var drafts = parsed.stream()
+                .map(event -> {
+                    if (event instanceof EventRequest request) {
+                        try {
+                            return draft(request, directory, true);
+                        } catch (InvalidRequestException e) {
+                            return new Rejected(e.error());
+                        }
+                    }
+                    return event;
+                })
+                .toList();
+        var outcomes = store(drafts.stream()
+                .filter(Draft.class::isInstance)
+                .flatMap(draft -> ((Draft) draft).messages().stream())
+                .toList());
+        return drafts.stream()
+                .map(draft -> draft instanceof Draft d ? d.result(outcomes) : draft)
+                .toList();
     }
 
-    private EnqueueResult enqueueOne(EventRequest event, boolean dedupe) {
-        var template = templates.byIdOrName(event.template()).orElseThrow(
-                () -> InvalidRequestException.field("template", "names no known template: \"" + event.template() + "\""));
-        var audience = recipients.recipients(template, event);
-        var silenced = preferences.silenced(template.id(), template.enabledByDefault(), audience.stream().map(UserView::id).toList());
+    private Map<UUID, Enqueued> store(List<NewMessage> drafted) {
+        var outcomes = messages.enqueue(drafted);
+        if (outcomes.stream().anyMatch(Enqueued::stored)) {
+            // Once this transaction commits, the notifiers are woken (see dispatch/WakeUps).
+            queued.fire(new MessagesQueued());
+        }
+        return outcomes.stream().collect(Collectors.toMap(Enqueued::id, Function.identity()));
+    }
+
+    /** The messages one event makes, one per recipient, before the store weighs preferences and duplicates. */
+    private record Draft(List<NewMessage> messages) {
+
+        /** The answer of SPEC section 8, once the store said what became of each message. */
+        EnqueueResult result(Map<UUID, Enqueued> outcomes) {
+            var created = new ArrayList<EnqueueResult.Created>();
+            var skipped = new ArrayList<EnqueueResult.Skipped>();
+            for (var message : messages) {
+                var outcome = outcomes.get(message.id());
+                if (outcome.stored()) {
+                    created.add(new EnqueueResult.Created(
+                            message.id(), message.userId(), message.method().name(), MessageStatus.pending.name()));
+                } else {
+                    skipped.add(
+                            new EnqueueResult.Skipped(message.userId(), outcome.disabled() ? "disabled" : "duplicate"));
+                }
+            }
+            return new EnqueueResult(created, skipped);
+        }
+    }
+
+    private Draft draft(EventRequest event, RecipientResolver.Directory directory, boolean dedupe) {
+        var template = templates
+                .byIdOrName(event.template())
+                .orElseThrow(() -> InvalidRequestException.field(
+                        "template", "names no known template: \"" + event.template() + "\""));
         var method = template.method().orElse(notifier.method());
-        var created = new ArrayList<EnqueueResult.Created>();
-        var skipped = new ArrayList<EnqueueResult.Skipped>();
-        // The database's day, as for every other time: replicas with skewed clocks agree on what "today" is.
-        var today = dedupe ? messages.today() : null;
-        for (var user : audience) {
-            if (silenced.contains(user.id())) {
-                skipped.add(new EnqueueResult.Skipped(user.id(), "disabled"));
-                continue;
-            }
-            var message = message(template, user, event, method.name(), dedupe ? today : null);
-            if (messages.enqueue(message)) {
-                created.add(new EnqueueResult.Created(message.id(), user.id(), method.name(), MessageStatus.pending.name()));
-            } else {
-                skipped.add(new EnqueueResult.Skipped(user.id(), "duplicate"));
-            }
-        }
-        return new EnqueueResult(created, skipped);
+        return new Draft(recipients.recipients(template, event, directory).stream()
+                .map(user -> message(template, user, event, method, dedupe))
+                .toList());
     }
 
-    private NewMessage message(Template template, UserView user, EventRequest event, String method, LocalDate today) {
-        var context = new RenderContext(Payload.displayName(user), user.username(), user.email(), event.labels(),
-                TemplateRenderer.dataOf(event.data()), deployment.accessUrl().toString());
-        var payload = Payload.json(template, user, event, renderer.actions(template.actionsJson(), context));
-        return new NewMessage(UUID.randomUUID(), template.id(), user.id(), coder.notifications.delivery.Method.valueOf(method),
-                event.createdBy(), payload, event.targets(),
-                today == null ? null : Payload.dedupeHash(template, user, method, payload, event.targets(), today));
+    private NewMessage message(Template template, UserView user, EventRequest event, Method method, boolean dedupe) {
+        var context = new RenderContext(
+                MessageDrafts.displayName(user),
+                user.username(),
+                user.email(),
+                event.labels(),
+                TemplateRenderer.dataOf(event.data()),
+                deployment.accessUrl().toString());
+        var payload = MessageDrafts.payload(template, user, event, renderer.actions(template.actions(), context));
+        var json = payload.toJson();
+        return new NewMessage(
+                UUID.randomUUID(),
+                template.id(),
+                user.id(),
+                method,
+                event.createdBy(),
+                payload,
+                json,
+                dedupe ? MessageDrafts.dedupeKey(template, user, method.name(), json, event.targets()) : null);
     }
 }

@@ -1,7 +1,7 @@
 package coder.notifications.enqueue;
 
 import coder.notifications.api.JsonBodies;
-import coder.notifications.security.Roles;
+import coder.notifications.api.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,8 @@ public class EventsResource {
     @POST
     @RolesAllowed({Roles.NOTIFIER, Roles.OWNER})
     public Response enqueue(byte[] body) {
-        return Response.accepted(enqueuer.enqueue(EventRequest.from(JsonBodies.object(body)))).build();
+        return Response.accepted(enqueuer.enqueue(EventRequest.from(JsonBodies.object(body))))
+                .build();
     }
 
     @POST

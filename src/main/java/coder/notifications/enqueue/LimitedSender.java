@@ -26,8 +26,10 @@ public class LimitedSender {
 
     @Inject
     Enqueuer enqueuer;
+
     @Inject
     MessageStore messages;
+
     @Inject
     SendLimitSettings limit;
 
@@ -49,8 +51,10 @@ public class LimitedSender {
         var ages = messages.agesWithin(user, List.of(TROUBLESHOOTING, CUSTOM), SOURCES, WINDOW);
         if (ages.size() >= limit.perMinute()) {
             var oldest = ages.get(ages.size() - limit.perMinute());
-            throw new TooManyRequestsException("At most " + limit.perMinute() + " test and custom notifications a minute may be"
-                    + " sent; try again later.", WINDOW.minus(oldest));
+            throw new TooManyRequestsException(
+                    "At most " + limit.perMinute() + " test and custom notifications a minute may be"
+                            + " sent; try again later.",
+                    WINDOW.minus(oldest));
         }
         enqueuer.enqueueWithoutDedupe(event);
     }

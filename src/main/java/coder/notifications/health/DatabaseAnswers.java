@@ -27,12 +27,15 @@ public class DatabaseAnswers implements HealthCheck {
         if (!lifecycle.started()) {
             return response.down().withData("reason", "starting").build();
         }
-        try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+        try (var connection = database.getConnection();
+                var statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
             statement.execute("SELECT 1");
             return response.up().build();
         } catch (SQLException e) {
-            return response.down().withData("reason", "the database does not answer: " + e.getMessage()).build();
+            return response.down()
+                    .withData("reason", "the database does not answer: " + e.getMessage())
+                    .build();
         }
     }
 }

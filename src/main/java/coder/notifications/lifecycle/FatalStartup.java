@@ -11,8 +11,7 @@ final class FatalStartup {
 
     private static final Logger LOG = Logger.getLogger(FatalStartup.class.getName());
 
-    private FatalStartup() {
-    }
+    private FatalStartup() {}
 
     static IllegalStateException stop(String message, Throwable cause) {
         LOG.log(Level.SEVERE, "notifications: " + message + " The server stops.");

@@ -1,30 +1,31 @@
 package coder.notifications.lifecycle;
 
+import coder.notifications.api.Roles;
 import coder.notifications.config.DeploymentSettings;
 import coder.notifications.config.EmailSettings;
 import coder.notifications.config.InvalidSettingException;
+import coder.notifications.config.Method;
 import coder.notifications.config.NotifierSettings;
+import coder.notifications.config.SendLimitSettings;
 import coder.notifications.config.SettingsProducer;
 import coder.notifications.config.SignInSettings;
-import coder.notifications.config.SendLimitSettings;
 import coder.notifications.config.TokenSettings;
-import coder.notifications.security.TokenVerifier;
 import coder.notifications.config.WebhookSettings;
 import coder.notifications.database.DatabaseSettings;
 import coder.notifications.database.Migrations;
-import coder.notifications.delivery.Method;
 import coder.notifications.database.connection.BuiltInDatabase;
+import coder.notifications.delivery.smtp.PemTls;
 import coder.notifications.security.EvaluationKeySource;
 import coder.notifications.security.EvaluationKeys;
-import coder.notifications.security.Roles;
+import coder.notifications.security.TokenVerifier;
 import coder.notifications.signin.SessionStore;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
-import jakarta.enterprise.context.Initialized;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import java.time.Duration;
@@ -91,12 +92,14 @@ public class ServiceLifecycle {
         try {
             TokenVerifier.of(settings);
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(e.getMessage().substring(0, e.getMessage().indexOf(':')),
+            throw new InvalidSettingException(
+                    e.getMessage().substring(0, e.getMessage().indexOf(':')),
                     e.getMessage().substring(e.getMessage().indexOf(':') + 2));
         }
         if (!EvaluationKeySource.evaluationMode() && settings.issuer().isEmpty()) {
-            LOG.warning("notifications: MP_JWT_VERIFY_ISSUER is not set: tokens of any issuer signed by the configured key are"
-                    + " accepted. Set it to the iss claim of your identity provider's tokens.");
+            LOG.warning(
+                    "notifications: MP_JWT_VERIFY_ISSUER is not set: tokens of any issuer signed by the configured key are"
+                            + " accepted. Set it to the iss claim of your identity provider's tokens.");
         }
         LOG.info("notifications: bearer tokens are verified with " + settings);
     }
@@ -125,11 +128,13 @@ public class ServiceLifecycle {
         var database = DatabaseSettings.from(source);
         var signIn = SignInSettings.from(source);
         SendLimitSettings.from(source);
-        LOG.info("notifications: settings: " + deployment + " " + notifier + " " + webhook + " " + email + " " + database
-                + " " + signIn);
+        PemTls.check(email.tls());
+        LOG.info("notifications: settings: " + deployment + " " + notifier + " " + webhook + " " + email + " "
+                + database + " " + signIn);
         if (notifier.method() == Method.smtp && email.from().isEmpty()) {
-            LOG.warning("notifications: email is the default delivery method but CODER_EMAIL_FROM is not set: emails will"
-                    + " fail permanently until it is (or set CODER_NOTIFICATIONS_METHOD=webhook)");
+            LOG.warning(
+                    "notifications: email is the default delivery method but CODER_EMAIL_FROM is not set: emails will"
+                            + " fail permanently until it is (or set CODER_NOTIFICATIONS_METHOD=webhook)");
         }
         if (notifier.method() == Method.webhook && webhook.endpoint().isEmpty()) {
             LOG.warning("notifications: webhook is the default delivery method but CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT"

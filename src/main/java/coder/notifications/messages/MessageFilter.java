@@ -6,14 +6,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The query of {@code GET /notifications/messages}: optional status, user and template, and a limit (default 100). */
-public record MessageFilter(Optional<MessageStatus> status, Optional<UUID> userId, Optional<UUID> templateId, int limit) {
+public record MessageFilter(
+        Optional<MessageStatus> status, Optional<UUID> userId, Optional<UUID> templateId, int limit) {
 
     static final int MAX_LIMIT = 1000;
 
     public static MessageFilter of(String status, String userId, String templateId, String limit) {
         return new MessageFilter(
-                present(status).map(name -> MessageStatus.named(name).orElseThrow(() -> InvalidRequestException.field("status",
-                        "must be one of pending, leased, sent, temporary_failure, permanent_failure, inhibited"))),
+                present(status)
+                        .map(
+                                name -> MessageStatus.named(name)
+                                        .orElseThrow(
+                                                () -> InvalidRequestException.field(
+                                                        "status",
+                                                        "must be one of pending, leased, sent, temporary_failure, permanent_failure, inhibited"))),
                 present(userId).map(id -> Uuids.parse("user_id", id)),
                 present(templateId).map(id -> Uuids.parse("template_id", id)),
                 limit(limit));

@@ -1,8 +1,8 @@
 package coder.notifications.messages;
 
 import coder.notifications.api.NotFoundException;
+import coder.notifications.api.Roles;
 import coder.notifications.api.Uuids;
-import coder.notifications.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,8 +26,11 @@ public class MessagesResource {
 
     @GET
     @RolesAllowed(Roles.OWNER)
-    public Map<String, List<MessageView>> list(@QueryParam("status") String status, @QueryParam("user_id") String userId,
-                                               @QueryParam("template_id") String templateId, @QueryParam("limit") String limit) {
+    public Map<String, List<MessageView>> list(
+            @QueryParam("status") String status,
+            @QueryParam("user_id") String userId,
+            @QueryParam("template_id") String templateId,
+            @QueryParam("limit") String limit) {
         return Map.of("messages", messages.list(MessageFilter.of(status, userId, templateId, limit)));
     }
 

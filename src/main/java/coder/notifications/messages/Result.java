@@ -2,8 +2,11 @@ package coder.notifications.messages;
 
 import java.util.UUID;
 
-/** What became of one dispatch of a leased message, fenced by the lease it was sent under. */
-public record Result(UUID messageId, UUID lease, Kind kind, String reason) {
+/**
+ * What became of one dispatch of a leased message, fenced by the lease it was sent under; {@code attemptCount} the
+ * attempts the message had used when it was leased (the fence guarantees the row still has that many).
+ */
+public record Result(UUID messageId, UUID lease, int attemptCount, Kind kind, String reason) {
 
     public enum Kind {
         /** Delivered. */
@@ -19,22 +22,26 @@ public record Result(UUID messageId, UUID lease, Kind kind, String reason) {
     }
 
     public static Result sent(LeasedMessage message) {
-        return new Result(message.id(), message.leaseToken(), Kind.SENT, null);
+        return of(message, Kind.SENT, null);
     }
 
     public static Result retryable(LeasedMessage message, String reason) {
-        return new Result(message.id(), message.leaseToken(), Kind.RETRYABLE, reason);
+        return of(message, Kind.RETRYABLE, reason);
     }
 
     public static Result permanent(LeasedMessage message, String reason) {
-        return new Result(message.id(), message.leaseToken(), Kind.PERMANENT, reason);
+        return of(message, Kind.PERMANENT, reason);
     }
 
     public static Result released(LeasedMessage message, String reason) {
-        return new Result(message.id(), message.leaseToken(), Kind.RELEASED, reason);
+        return of(message, Kind.RELEASED, reason);
     }
 
     public static Result inhibited(LeasedMessage message) {
-        return new Result(message.id(), message.leaseToken(), Kind.INHIBITED, "disabled by user");
+        return of(message, Kind.INHIBITED, Transition.DISABLED_BY_USER);
+    }
+
+    private static Result of(LeasedMessage message, Kind kind, String reason) {
+        return new Result(message.id(), message.leaseToken(), message.attemptCount(), kind, reason);
     }
 }

@@ -1,20 +1,19 @@
 package coder.notifications.pages;
 
-import coder.notifications.api.Uuids;
-import coder.notifications.config.NotifierSettings;
-import coder.notifications.delivery.Method;
-import coder.notifications.dispatch.KillSwitch;
+import coder.notifications.api.Roles;
 import coder.notifications.api.TooManyRequestsException;
+import coder.notifications.api.Uuids;
+import coder.notifications.audit.AuditEntry;
+import coder.notifications.audit.AuditStore;
+import coder.notifications.config.Method;
+import coder.notifications.config.NotifierSettings;
+import coder.notifications.dispatch.KillSwitch;
 import coder.notifications.enqueue.LimitedSender;
 import coder.notifications.messages.MessageFilter;
 import coder.notifications.messages.MessageStatus;
 import coder.notifications.messages.MessageStore;
-import coder.notifications.security.Roles;
-import coder.notifications.audit.AuditEntry;
-import coder.notifications.audit.AuditLog;
 import coder.notifications.templates.Template;
 import coder.notifications.templates.TemplateMethods;
-import java.util.List;
 import coder.notifications.templates.TemplateStore;
 import coder.notifications.users.UserStore;
 import coder.notifications.users.UserView;
@@ -24,14 +23,15 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
 /**
@@ -46,34 +46,50 @@ public class Console extends HttpServlet {
     static final int MESSAGES_SHOWN = 50;
 
     /** A template as the console shows it: its method is "" for the deployment default. */
-    public record TemplateRow(String id, String name, String group, String method) {
-    }
+    public record TemplateRow(String id, String name, String group, String method) {}
 
     /** A message as the console shows it. */
-    public record MessageRow(String createdIso, String created, String template, String recipient, String method,
-                             String status, String reason, int attempts, String nextRetry) {
-    }
+    public record MessageRow(
+            String createdIso,
+            String created,
+            String template,
+            String recipient,
+            String method,
+            String status,
+            String reason,
+            int attempts,
+            String nextRetry) {}
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Inject
     TemplateStore templates;
+
     @Inject
     KillSwitch killSwitch;
+
     @Inject
     TemplateMethods methods;
+
     @Inject
     MessageStore messages;
+
     @Inject
     UserStore users;
+
     @Inject
     LimitedSender sender;
+
     @Inject
     NotifierSettings notifier;
+
     @Inject
     EffectiveSettings settings;
+
     @Inject
-    AuditLog audit;
+    AuditStore audit;
+
     @Inject
     Pages pages;
 
@@ -84,22 +100,31 @@ public class Console extends HttpServlet {
             forbidden(request, response);
             return;
         }
-        var tab = Optional.ofNullable(request.getParameter("tab")).filter(name -> name.matches("events|settings|messages|audit")).orElse("events");
+        var tab = Optional.ofNullable(request.getParameter("tab"))
+                .filter(name -> name.matches("events|settings|messages|audit"))
+                .orElse("events");
         var values = new HashMap<String, Object>();
         values.put("tab", tab);
         values.put("readOnly", !session.hasRole(Roles.OWNER));
         values.put("done", request.getParameter("done"));
         values.put("paused", killSwitch.paused());
         values.put("defaultMethod", notifier.method().name());
-        values.put("templates", templates.system().stream().map(template -> new TemplateRow(template.id().toString(),
-                template.name(), template.group(), template.method().map(Enum::name).orElse(""))).toList());
+        values.put(
+                "templates",
+                templates.system().stream()
+                        .map(template -> new TemplateRow(
+                                template.id().toString(),
+                                template.name(),
+                                template.group(),
+                                template.method().map(Enum::name).orElse("")))
+                        .toList());
         values.put("section", "console");
         values.put("limit", MESSAGES_SHOWN);
         switch (tab) {
             case "settings" -> values.put("settings", settings.rows());
             case "messages" -> messages(request, values);
             case "audit" -> values.put("entries", auditRows());
-            default -> { }
+            default -> {}
         }
         var fragment = "rows".equals(request.getParameter("fragment")) && tab.equals("messages");
         pages.send(request, response, 200, fragment ? "console-messages-rows" : "console", values);
@@ -118,9 +143,15 @@ public class Console extends HttpServlet {
         switch (action) {
             case "method" -> {
                 var template = Uuids.of(request.getParameter("template")).flatMap(templates::byId);
-                var method = Optional.ofNullable(request.getParameter("method")).filter(name -> name.matches("|smtp|webhook"));
+                var method = Optional.ofNullable(request.getParameter("method"))
+                        .filter(name -> name.matches("|smtp|webhook"));
                 if (template.isEmpty() || method.isEmpty()) {
-                    pages.problem(request, response, 400, "Nothing was changed", "Choose a template and default, smtp or webhook.");
+                    pages.problem(
+                            request,
+                            response,
+                            400,
+                            "Nothing was changed",
+                            "Choose a template and default, smtp or webhook.");
                     return;
                 }
                 methods.change(template.get().id(), Method.named(method.get()), Optional.of(session.userId()));
@@ -160,42 +191,90 @@ public class Console extends HttpServlet {
     private void messages(HttpServletRequest request, Map<String, Object> values) {
         var status = Optional.ofNullable(request.getParameter("status")).flatMap(MessageStatus::named);
         var template = Uuids.of(request.getParameter("template"));
-        var userText = Optional.ofNullable(request.getParameter("user")).map(String::strip).filter(text -> !text.isEmpty());
-        var user = userText.flatMap(text -> Uuids.of(text).or(() -> users.byUsername(text).map(UserView::id)));
-        var list = userText.isPresent() && user.isEmpty() ? java.util.List.<coder.notifications.messages.MessageView>of()
+        var userText = Optional.ofNullable(request.getParameter("user"))
+                .map(String::strip)
+                .filter(text -> !text.isEmpty());
+        var user = userText.flatMap(
+                text -> Uuids.of(text).or(() -> users.byUsername(text).map(UserView::id)));
+        var list = userText.isPresent() && user.isEmpty()
+                ? java.util.List.<coder.notifications.messages.MessageView>of()
                 : messages.list(new MessageFilter(status, user, template, MESSAGES_SHOWN));
-        var recipients = users.byIds(list.stream().map(message -> message.userId()).distinct().toList()).stream()
+        var recipients = users
+                .byIds(list.stream().map(message -> message.userId()).distinct().toList())
+                .stream()
                 .collect(Collectors.toMap(UserView::id, Function.identity()));
-        values.put("messages", list.stream().map(message -> new MessageRow(
-                message.createdAt().toString(), TIME.format(message.createdAt()), message.notificationName(),
-                Optional.ofNullable(recipients.get(message.userId())).map(UserView::username).orElse(message.userId().toString()),
-                message.method(), message.status(), Optional.ofNullable(message.statusReason()).orElse(""), message.attemptCount(),
-                Optional.ofNullable(message.nextRetryAfter()).map(TIME::format).orElse(""))).toList());
-        values.put("refreshUrl", PATH + "?" + Optional.ofNullable(request.getQueryString()).orElse("tab=messages") + "&fragment=rows");
-        values.put("statuses", Arrays.stream(MessageStatus.values()).map(Enum::name).toList());
+        values.put(
+                "messages",
+                list.stream()
+                        .map(message -> new MessageRow(
+                                message.createdAt().toString(),
+                                TIME.format(message.createdAt()),
+                                message.notificationName(),
+                                Optional.ofNullable(recipients.get(message.userId()))
+                                        .map(UserView::username)
+                                        .orElse(message.userId().toString()),
+                                message.method(),
+                                message.status(),
+                                Optional.ofNullable(message.statusReason()).orElse(""),
+                                message.attemptCount(),
+                                Optional.ofNullable(message.nextRetryAfter())
+                                        .map(TIME::format)
+                                        .orElse("")))
+                        .toList());
+        values.put(
+                "refreshUrl",
+                PATH + "?" + Optional.ofNullable(request.getQueryString()).orElse("tab=messages") + "&fragment=rows");
+        values.put(
+                "statuses",
+                Arrays.stream(MessageStatus.values()).map(Enum::name).toList());
         values.put("filterStatus", status.map(Enum::name).orElse(""));
         values.put("filterTemplate", template.map(UUID::toString).orElse(""));
         values.put("filterUser", userText.orElse(""));
     }
 
     /** An audit entry as the console shows it: the actor by username, the change as JSON before and after. */
-    public record AuditRow(String timeIso, String time, String actor, String resourceType, String resource, String before, String after) {
-    }
+    public record AuditRow(
+            String timeIso,
+            String time,
+            String actor,
+            String resourceType,
+            String resource,
+            String before,
+            String after) {}
 
     private List<AuditRow> auditRows() {
         var entries = audit.newest(Optional.empty(), 100);
-        var names = users.byIds(entries.stream().map(AuditEntry::actorId).filter(java.util.Objects::nonNull).distinct().toList())
-                .stream().collect(Collectors.toMap(UserView::id, UserView::username));
-        var templateNames = templates.system().stream().collect(Collectors.toMap(template -> template.id().toString(), Template::name));
-        return entries.stream().map(entry -> new AuditRow(entry.time().toString(), TIME.format(entry.time()),
-                entry.actorId() == null ? "unsubscribe link" : names.getOrDefault(entry.actorId(), entry.actorId().toString()),
-                entry.resourceType(), templateNames.getOrDefault(entry.resourceId(), entry.resourceId()),
-                entry.oldValue().toString(), entry.newValue().toString())).toList();
+        var names = users
+                .byIds(entries.stream()
+                        .map(AuditEntry::actorId)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList())
+                .stream()
+                .collect(Collectors.toMap(UserView::id, UserView::username));
+        var templateNames = templates.system().stream()
+                .collect(Collectors.toMap(template -> template.id().toString(), Template::name));
+        return entries.stream()
+                .map(entry -> new AuditRow(
+                        entry.time().toString(),
+                        TIME.format(entry.time()),
+                        entry.actorId() == null
+                                ? "unsubscribe link"
+                                : names.getOrDefault(
+                                        entry.actorId(), entry.actorId().toString()),
+                        entry.resourceType(),
+                        templateNames.getOrDefault(entry.resourceId(), entry.resourceId()),
+                        entry.oldValue().toString(),
+                        entry.newValue().toString()))
+                .toList();
     }
 
     private void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.problem(request, response, 403, "Owners only",
+        pages.problem(
+                request,
+                response,
+                403,
+                "Owners only",
                 "The deployment console is for owners (and, read-only, auditors). Your notification settings are on the preference center.");
     }
-
 }

@@ -22,17 +22,20 @@ import java.util.Optional;
 public class EffectiveSettings {
 
     /** One row: the variable, its value as shown, and whether it is a secret. */
-    public record Row(String variable, String value, boolean secret) {
-    }
+    public record Row(String variable, String value, boolean secret) {}
 
     @Inject
     NotifierSettings notifier;
+
     @Inject
     EmailSettings email;
+
     @Inject
     WebhookSettings webhook;
+
     @Inject
     DeploymentSettings deployment;
+
     @Inject
     SignInSettings signIn;
 
@@ -64,11 +67,25 @@ public class EffectiveSettings {
         shown(rows, "CODER_EMAIL_TLS_CACERTFILE", file(email.tls().caCertFile()));
         shown(rows, "CODER_EMAIL_TLS_CERTFILE", file(email.tls().certFile()));
         shown(rows, "CODER_EMAIL_TLS_CERTKEYFILE", file(email.tls().certKeyFile()));
-        shown(rows, "CODER_OIDC_ISSUER_URL", signIn.provider().map(provider -> provider.issuer().toString()).orElse("unset"));
-        shown(rows, "CODER_OIDC_CLIENT_ID", signIn.provider().map(SignInSettings.Provider::clientId).orElse("unset"));
+        shown(
+                rows,
+                "CODER_OIDC_ISSUER_URL",
+                signIn.provider().map(provider -> provider.issuer().toString()).orElse("unset"));
+        shown(
+                rows,
+                "CODER_OIDC_CLIENT_ID",
+                signIn.provider().map(SignInSettings.Provider::clientId).orElse("unset"));
         secret(rows, "CODER_OIDC_CLIENT_SECRET", signIn.provider().flatMap(SignInSettings.Provider::clientSecret));
-        shown(rows, "CODER_OIDC_SCOPES", signIn.provider().map(provider -> String.join(",", provider.scopes())).orElse("unset"));
-        shown(rows, "CODER_OIDC_GROUP_FIELD", signIn.provider().map(SignInSettings.Provider::groupField).orElse("unset"));
+        shown(
+                rows,
+                "CODER_OIDC_SCOPES",
+                signIn.provider()
+                        .map(provider -> String.join(",", provider.scopes()))
+                        .orElse("unset"));
+        shown(
+                rows,
+                "CODER_OIDC_GROUP_FIELD",
+                signIn.provider().map(SignInSettings.Provider::groupField).orElse("unset"));
         shown(rows, "CODER_VERBOSE", Boolean.toString(deployment.verbose()));
         return rows;
     }

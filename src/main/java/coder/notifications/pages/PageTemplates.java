@@ -21,8 +21,13 @@ public class PageTemplates {
         var loader = new ClasspathLoader(PageTemplates.class.getClassLoader());
         loader.setPrefix("pages");
         loader.setSuffix(".peb");
-        engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).defaultEscapingStrategy("html")
-                .strictVariables(false).cacheActive(true).build();
+        engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .autoEscaping(true)
+                .defaultEscapingStrategy("html")
+                .strictVariables(false)
+                .cacheActive(true)
+                .build();
     }
 
     public String render(String page, Map<String, Object> context) {

@@ -29,8 +29,13 @@ public class Pages {
     @Inject
     PageTemplates templates;
 
-    public void send(HttpServletRequest request, HttpServletResponse response, int status, String page,
-                     Map<String, Object> values) throws IOException {
+    public void send(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String page,
+            Map<String, Object> values)
+            throws IOException {
         var context = new HashMap<String, Object>(values);
         context.put("signedIn", session(request).isPresent());
         session(request).ifPresent(session -> {
@@ -57,7 +62,8 @@ public class Pages {
     }
 
     /** A page that only says what went wrong, with the status it is answered with. */
-    public void problem(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+    public void problem(
+            HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
             throws IOException {
         send(request, response, status, "problem", Map.of("title", title, "detail", detail, "status", status));
     }

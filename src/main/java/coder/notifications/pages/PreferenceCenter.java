@@ -1,6 +1,7 @@
 package coder.notifications.pages;
 
 import coder.notifications.api.Uuids;
+import coder.notifications.config.DeploymentSettings;
 import coder.notifications.preferences.PreferenceEditor;
 import coder.notifications.preferences.PreferenceStore;
 import coder.notifications.preferences.PreferenceView;
@@ -31,25 +32,28 @@ import java.util.stream.Collectors;
 @WebServlet(PreferenceCenter.PATH)
 public class PreferenceCenter extends HttpServlet {
 
-    public static final String PATH = "/settings/notifications";
-    static final List<String> GROUP_ORDER = List.of("Workspace Events", "User Events", "Template Events", "Notification Events", "Custom Events");
+    public static final String PATH = DeploymentSettings.PREFERENCES_PAGE;
+    static final List<String> GROUP_ORDER =
+            List.of("Workspace Events", "User Events", "Template Events", "Notification Events", "Custom Events");
 
     /** One switch of the page. */
-    public record Choice(UUID id, String name, String description, boolean enabled, boolean highlighted) {
-    }
+    public record Choice(UUID id, String name, String description, boolean enabled, boolean highlighted) {}
 
     /** The switches of one group of templates. */
-    public record Group(String name, List<Choice> choices) {
-    }
+    public record Group(String name, List<Choice> choices) {}
 
     @Inject
     TemplateStore templates;
+
     @Inject
     PreferenceStore preferences;
+
     @Inject
     UserStore users;
+
     @Inject
     PreferenceEditor editor;
+
     @Inject
     Pages pages;
 
@@ -60,17 +64,26 @@ public class PreferenceCenter extends HttpServlet {
         var highlighted = Uuids.of(request.getParameter("disabled"));
         var disabled = preferences.of(session.userId()).stream()
                 .collect(Collectors.toMap(PreferenceView::id, PreferenceView::disabled));
-        var groups = new TreeMap<String, List<Choice>>(Comparator.comparingInt(PreferenceCenter::rank).thenComparing(name -> name));
+        var groups = new TreeMap<String, List<Choice>>(
+                Comparator.comparingInt(PreferenceCenter::rank).thenComparing(name -> name));
         Choice highlight = null;
         for (var template : receivable(user.map(found -> found.roles()).orElse(List.of()))) {
             var enabled = !disabled.getOrDefault(template.id(), !template.enabledByDefault());
-            var choice = new Choice(template.id(), template.name(), template.description(), enabled,
+            var choice = new Choice(
+                    template.id(),
+                    template.name(),
+                    template.description(),
+                    enabled,
                     highlighted.filter(template.id()::equals).isPresent());
             groups.computeIfAbsent(template.group(), name -> new ArrayList<>()).add(choice);
             highlight = choice.highlighted() ? choice : highlight;
         }
         var values = new LinkedHashMap<String, Object>();
-        values.put("groups", groups.entrySet().stream().map(entry -> new Group(entry.getKey(), entry.getValue())).toList());
+        values.put(
+                "groups",
+                groups.entrySet().stream()
+                        .map(entry -> new Group(entry.getKey(), entry.getValue()))
+                        .toList());
         values.put("highlight", highlight);
         values.put("user", user.orElse(null));
         values.put("saved", request.getParameter("saved"));
@@ -83,15 +96,26 @@ public class PreferenceCenter extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var session = Pages.session(request).orElseThrow();
         var template = Uuids.of(request.getParameter("template"))
-                .filter(id -> receivable(users.byId(session.userId()).map(found -> found.roles()).orElse(List.of()))
-                        .stream().anyMatch(known -> known.id().equals(id)));
+                .filter(id ->
+                        receivable(users.byId(session.userId())
+                                        .map(found -> found.roles())
+                                        .orElse(List.of()))
+                                .stream()
+                                .anyMatch(known -> known.id().equals(id)));
         var enabled = Optional.ofNullable(request.getParameter("enabled")).filter(value -> value.matches("true|false"));
         if (template.isEmpty() || enabled.isEmpty()) {
-            pages.problem(request, response, 400, "Nothing was changed",
+            pages.problem(
+                    request,
+                    response,
+                    400,
+                    "Nothing was changed",
                     "The form named no notification of yours, or did not say whether to turn it on or off.");
             return;
         }
-        editor.apply(session.userId(), Map.of(template.get(), !Boolean.parseBoolean(enabled.get())), Optional.of(session.userId()));
+        editor.apply(
+                session.userId(),
+                Map.of(template.get(), !Boolean.parseBoolean(enabled.get())),
+                Optional.of(session.userId()));
         if (request.getHeader("X-CSRF-Token") != null) {
             Pages.headers(response);
             response.setStatus(204);
@@ -100,13 +124,17 @@ public class PreferenceCenter extends HttpServlet {
         Pages.headers(response);
         response.setStatus(303);
         // From the highlighted template's one-click button, back to it; from a switch's form, back to the switch.
-        response.setHeader("Location", request.getParameter("highlight") != null
-                ? PATH + "?disabled=" + template.get() + "&saved=" + template.get()
-                : PATH + "?saved=" + template.get() + "#t-" + template.get());
+        response.setHeader(
+                "Location",
+                request.getParameter("highlight") != null
+                        ? PATH + "?disabled=" + template.get() + "&saved=" + template.get()
+                        : PATH + "?saved=" + template.get() + "#t-" + template.get());
     }
 
     private List<Template> receivable(List<String> roles) {
-        return templates.system().stream().filter(template -> template.reaches(roles)).toList();
+        return templates.system().stream()
+                .filter(template -> template.reaches(roles))
+                .toList();
     }
 
     /** The groups in the order of what matters most day to day; a group not listed comes after, by name. */
@@ -114,6 +142,4 @@ public class PreferenceCenter extends HttpServlet {
         var index = GROUP_ORDER.indexOf(group);
         return index < 0 ? GROUP_ORDER.size() : index;
     }
-
-
 }

@@ -3,21 +3,22 @@ package coder.notifications.preferences;
 import coder.notifications.api.ApiError;
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.Uuids;
-import coder.notifications.audit.AuditLog;
+import coder.notifications.audit.AuditStore;
+import coder.notifications.messages.MessageStore;
 import coder.notifications.templates.Template;
-import jakarta.json.Json;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import coder.notifications.templates.TemplateStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,18 +30,27 @@ public class PreferenceEditor {
 
     @Inject
     PreferenceStore preferences;
+
     @Inject
     TemplateStore templates;
+
     @Inject
-    AuditLog audit;
+    AuditStore audit;
+
+    @Inject
+    MessageStore messages;
 
     @Transactional
     public List<PreferenceView> change(UUID userId, JsonObject body, Optional<UUID> actor) {
         var map = body.get("template_disabled_map");
         if (map == null || map.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw InvalidRequestException.field("template_disabled_map", "is required: an object of template id to true or false");
+            throw InvalidRequestException.field(
+                    "template_disabled_map", "is required: an object of template id to true or false");
         }
-        var ids = map.asJsonObject().keySet().stream().filter(Uuids::isUuid).map(UUID::fromString).toList();
+        var ids = map.asJsonObject().keySet().stream()
+                .filter(Uuids::isUuid)
+                .map(UUID::fromString)
+                .toList();
         var known = templates.byIds(ids).stream().map(Template::id).toList();
         var problems = new ArrayList<ApiError.Validation>();
         var choices = new LinkedHashMap<UUID, Boolean>();
@@ -83,9 +93,15 @@ public class PreferenceEditor {
             }
         }
         preferences.set(userId, choices);
+        // Nothing already queued goes out after the user opted out.
+        choices.forEach((templateId, disabled) -> {
+            if (disabled) {
+                messages.inhibitQueued(userId, templateId);
+            }
+        });
         var changed = after.build();
         if (!changed.isEmpty()) {
-            audit.record(actor, AuditLog.PREFERENCE, userId.toString(), before.build(), changed);
+            audit.record(actor, AuditStore.PREFERENCE, userId.toString(), before.build(), changed);
         }
     }
 }

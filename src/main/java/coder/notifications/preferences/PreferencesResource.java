@@ -1,7 +1,7 @@
 package coder.notifications.preferences;
 
 import coder.notifications.api.JsonBodies;
-import coder.notifications.security.Roles;
+import coder.notifications.api.Roles;
 import coder.notifications.users.UserDirectory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,10 +25,13 @@ public class PreferencesResource {
 
     @Inject
     UserDirectory directory;
+
     @Inject
     PreferenceStore preferences;
+
     @Inject
     PreferenceEditor editor;
+
     @Inject
     coder.notifications.api.Caller caller;
 

@@ -22,11 +22,13 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     TokenVerifier verifier;
+
     @Inject
     TokenRefusals refusals;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (!context.isProtected()) {
             return context.doNothing();
         }

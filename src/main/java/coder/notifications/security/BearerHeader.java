@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  */
 public final class BearerHeader {
 
-    private static final Pattern FORM = Pattern.compile("(?i:bearer) ([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)");
+    private static final Pattern FORM =
+            Pattern.compile("(?i:bearer) ([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)");
     static final int MAX_LENGTH = 16 * 1024;
 
-    private BearerHeader() {
-    }
+    private BearerHeader() {}
 
     /** The token of the request's Authorization headers, if there is exactly one of the accepted form. */
     public static Optional<String> token(List<String> headers) {

@@ -19,7 +19,9 @@ public class EvaluationKeySource implements ConfigSource {
     public static boolean evaluationMode() {
         for (var property : new String[] {"mp.jwt.verify.publickey", LOCATION}) {
             var variable = property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
-            if (present(System.getenv(variable)) || present(System.getenv(property)) || present(System.getProperty(property))) {
+            if (present(System.getenv(variable))
+                    || present(System.getenv(property))
+                    || present(System.getProperty(property))) {
                 return false;
             }
         }
@@ -35,8 +37,8 @@ public class EvaluationKeySource implements ConfigSource {
         if (!evaluationMode()) {
             return Map.of();
         }
-        var cache = CacheDirectory.of(System.getenv().getOrDefault("CODER_CACHE_DIRECTORY",
-                System.getProperty("coder.cache.directory", "")));
+        var cache = CacheDirectory.of(
+                System.getenv().getOrDefault("CODER_CACHE_DIRECTORY", System.getProperty("coder.cache.directory", "")));
         return Map.of(LOCATION, EvaluationKeys.publicKey(cache).toUri().toString(), ISSUER, EvaluationKeys.ISSUER);
     }
 

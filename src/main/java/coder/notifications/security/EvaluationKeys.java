@@ -1,5 +1,6 @@
 package coder.notifications.security;
 
+import coder.notifications.api.Roles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +31,10 @@ public final class EvaluationKeys {
     public static final String ISSUER = "coder-notifications-evaluation";
     /** The owner of the ready-made owner token; PUT this id into the user directory to use {@code me}. */
     public static final UUID OWNER = UUID.fromString("00000000-0000-4000-8000-00000000000a");
+
     public static final UUID NOTIFIER = UUID.fromString("00000000-0000-4000-8000-00000000000b");
 
-    private EvaluationKeys() {
-    }
+    private EvaluationKeys() {}
 
     public static Path folder(Path cacheDirectory) {
         return cacheDirectory.resolve("jwt");
@@ -57,7 +58,9 @@ public final class EvaluationKeys {
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
                 writePrivate(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-                Files.writeString(publicKey(cacheDirectory), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+                Files.writeString(
+                        publicKey(cacheDirectory),
+                        pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             }
             var key = privateKey(cacheDirectory);
             var expires = Instant.now().plus(Duration.ofDays(365));
@@ -66,8 +69,10 @@ public final class EvaluationKeys {
                     OWNER_ID=%s
                     OWNER_TOKEN=%s
                     NOTIFIER_TOKEN=%s
-                    """.formatted(OWNER, token(key, OWNER, List.of(Roles.OWNER), expires),
-                    token(key, NOTIFIER, List.of(Roles.NOTIFIER), expires)));
+                    """.formatted(
+                            OWNER,
+                            token(key, OWNER, List.of(Roles.OWNER), expires),
+                            token(key, NOTIFIER, List.of(Roles.NOTIFIER), expires)));
             return tokens(cacheDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,21 +97,26 @@ public final class EvaluationKeys {
     /** The evaluation signing key (also how tests mint tokens for other roles). */
     public static PrivateKey privateKey(Path cacheDirectory) throws IOException, GeneralSecurityException {
         var pem = Files.readString(folder(cacheDirectory).resolve("private.pem"));
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
-                Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""))));
+        return KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(
+                        Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""))));
     }
 
     /** An RS256 token with the claims MicroProfile JWT requires. */
-    public static String token(PrivateKey key, UUID subject, List<String> groups, Instant expires) throws GeneralSecurityException {
+    public static String token(PrivateKey key, UUID subject, List<String> groups, Instant expires)
+            throws GeneralSecurityException {
         var header = base64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
         var claims = base64("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject
-                + "\",\"groups\":[" + String.join(",", groups.stream().map(group -> "\"" + group + "\"").toList())
+                + "\",\"groups\":["
+                + String.join(
+                        ",", groups.stream().map(group -> "\"" + group + "\"").toList())
                 + "],\"iat\":" + Instant.now().getEpochSecond() + ",\"exp\":" + expires.getEpochSecond()
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
         var signature = Signature.getInstance("SHA256withRSA");
         signature.initSign(key);
         signature.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        return header + "." + claims + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
     }
 
     private static String base64(String json) {
@@ -114,8 +124,9 @@ public final class EvaluationKeys {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static void writePrivate(Path file, String content) throws IOException {

@@ -2,7 +2,6 @@ package coder.notifications.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,9 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Refuses a request whose {@code Host} header is not a host name or address with an optional port (or that has
  * two), with a 400 in the API's error shape, before anything builds a URL from it: the REST layer would
- * otherwise fail on it with a 500.
+ * otherwise fail on it with a 500. Mapped in web.xml, first of the filters.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class HostHeaderFilter extends HttpFilter {
 
     private static final Pattern HOST = Pattern.compile(
@@ -31,7 +29,8 @@ public class HostHeaderFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         var hosts = Collections.list(request.getHeaders("Host"));
-        if (hosts.size() > 1 || (hosts.size() == 1 && !HOST.matcher(hosts.get(0)).matches())) {
+        if (hosts.size() > 1
+                || (hosts.size() == 1 && !HOST.matcher(hosts.get(0)).matches())) {
             response.setStatus(400);
             response.setContentType("application/json");
             response.setContentLength(REFUSAL.length);

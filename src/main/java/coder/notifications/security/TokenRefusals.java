@@ -27,17 +27,18 @@ public class TokenRefusals {
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
+
     @Inject
     Clock clock;
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     /** The refusals of one client since its last log line. */
-    private record Window(Instant logged, int unlogged) {
-    }
+    private record Window(Instant logged, int unlogged) {}
 
     public void refused(String client, String reason) {
-        registry.counter("notifications_refused_tokens", new Tag("reason", reason.replace(' ', '_'))).inc();
+        registry.counter("notifications_refused_tokens", new Tag("reason", reason.replace(' ', '_')))
+                .inc();
         if (windows.size() > MAX_CLIENTS) {
             windows.clear();
         }
@@ -54,7 +55,9 @@ public class TokenRefusals {
         });
         if (log[0]) {
             LOG.warning("notifications: refused a bearer token from " + client + " (" + reason + ")"
-                    + (unlogged[0] > 0 ? "; " + unlogged[0] + " more were refused from there since the last such line" : "")
+                    + (unlogged[0] > 0
+                            ? "; " + unlogged[0] + " more were refused from there since the last such line"
+                            : "")
                     + "; further refusals from this address are counted on /metrics and logged at most once a minute");
         }
     }

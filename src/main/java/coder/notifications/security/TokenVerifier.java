@@ -34,13 +34,17 @@ import org.jose4j.lang.JoseException;
 public final class TokenVerifier {
 
     /** A verified caller: the {@code sub} claim and the roles. */
-    public record Caller(String subject, List<String> groups) {
-    }
+    public record Caller(String subject, List<String> groups) {}
 
     /** Why a token was refused; safe to log. */
     public enum Refusal {
-        MALFORMED("malformed token"), SIGNATURE("signature not valid"), EXPIRED("expired"), ISSUER("issuer not trusted"),
-        AUDIENCE("audience not accepted"), CLAIMS("required claims missing"), NO_KEY("no verification key configured");
+        MALFORMED("malformed token"),
+        SIGNATURE("signature not valid"),
+        EXPIRED("expired"),
+        ISSUER("issuer not trusted"),
+        AUDIENCE("audience not accepted"),
+        CLAIMS("required claims missing"),
+        NO_KEY("no verification key configured");
 
         public final String reason;
 
@@ -95,7 +99,8 @@ public final class TokenVerifier {
         try {
             var claims = consumer.get().processToClaims(token);
             var groups = claims.hasClaim(groupsClaim) && claims.isClaimValueStringList(groupsClaim)
-                    ? claims.getStringListClaimValue(groupsClaim) : List.<String>of();
+                    ? claims.getStringListClaimValue(groupsClaim)
+                    : List.<String>of();
             return Outcome.of(new Caller(claims.getSubject(), List.copyOf(groups)));
         } catch (InvalidJwtException e) {
             return Outcome.refused(refusal(e));
@@ -117,7 +122,8 @@ public final class TokenVerifier {
         if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
             return Refusal.AUDIENCE;
         }
-        if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING) || e.hasErrorCode(ErrorCodes.SUBJECT_MISSING)
+        if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING)
+                || e.hasErrorCode(ErrorCodes.SUBJECT_MISSING)
                 || e.hasErrorCode(ErrorCodes.NOT_YET_VALID)) {
             return Refusal.CLAIMS;
         }
@@ -147,19 +153,23 @@ public final class TokenVerifier {
         var trimmed = text.strip();
         try {
             if (trimmed.startsWith("{")) {
-                var set = trimmed.contains("\"keys\"") ? new JsonWebKeySet(trimmed) : new JsonWebKeySet(JsonWebKey.Factory.newJwk(trimmed));
+                var set = trimmed.contains("\"keys\"")
+                        ? new JsonWebKeySet(trimmed)
+                        : new JsonWebKeySet(JsonWebKey.Factory.newJwk(trimmed));
                 builder.setVerificationKeyResolver(new JwksVerificationKeyResolver(set.getJsonWebKeys()));
             } else {
                 builder.setVerificationKey(pem(trimmed, algorithm));
             }
         } catch (JoseException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(variable + ": not a PEM public key, a JWK or a JWK set of the "
-                    + algorithm + " algorithm");
+            throw new IllegalArgumentException(
+                    variable + ": not a PEM public key, a JWK or a JWK set of the " + algorithm + " algorithm");
         }
     }
 
     private static PublicKey pem(String text, String algorithm) throws GeneralSecurityException {
-        var der = Base64.getMimeDecoder().decode(text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-        return KeyFactory.getInstance(algorithm.startsWith("ES") ? "EC" : "RSA").generatePublic(new X509EncodedKeySpec(der));
+        var der = Base64.getMimeDecoder()
+                .decode(text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+        return KeyFactory.getInstance(algorithm.startsWith("ES") ? "EC" : "RSA")
+                .generatePublic(new X509EncodedKeySpec(der));
     }
 }

@@ -40,8 +40,7 @@ public class OpenIdProvider {
     private volatile Endpoints endpoints;
 
     /** Where the provider is reached, from its discovery document. */
-    record Endpoints(String issuer, String authorization, String token, JwtConsumer idTokens) {
-    }
+    record Endpoints(String issuer, String authorization, String token, JwtConsumer idTokens) {}
 
     /** A failure to talk to the provider or to accept its answer; the message is safe to show. */
     public static class SignInFailed extends RuntimeException {
@@ -70,23 +69,35 @@ public class OpenIdProvider {
                 .queryParam("nonce", nonce)
                 .queryParam("code_challenge", Secrets.challenge(codeVerifier))
                 .queryParam("code_challenge_method", "S256")
-                .build().toString();
+                .build()
+                .toString();
     }
 
     /** Exchanges the code for an ID token and answers its verified claims. */
     public JwtClaims exchange(String code, String redirectUri, String codeVerifier, String nonce) {
         var provider = provider();
-        var form = new Form().param("grant_type", "authorization_code").param("code", code)
-                .param("redirect_uri", redirectUri).param("code_verifier", codeVerifier).param("client_id", provider.clientId());
+        var form = new Form()
+                .param("grant_type", "authorization_code")
+                .param("code", code)
+                .param("redirect_uri", redirectUri)
+                .param("code_verifier", codeVerifier)
+                .param("client_id", provider.clientId());
         var request = client().target(endpoints().token()).request(MediaType.APPLICATION_JSON_TYPE);
         if (provider.clientSecret().isPresent()) {
-            request = request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (urlEncoded(provider.clientId()) + ":" + urlEncoded(provider.clientSecret().get())).getBytes(StandardCharsets.UTF_8)));
+            request = request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((urlEncoded(provider.clientId()) + ":"
+                                                    + urlEncoded(provider.clientSecret()
+                                                            .get()))
+                                            .getBytes(StandardCharsets.UTF_8)));
         }
         JsonObject answer;
         try (var response = request.post(Entity.form(form))) {
             if (response.getStatus() != 200) {
-                throw new SignInFailed("The identity provider refused the sign-in (HTTP " + response.getStatus() + " from its token endpoint).");
+                throw new SignInFailed("The identity provider refused the sign-in (HTTP " + response.getStatus()
+                        + " from its token endpoint).");
             }
             answer = response.readEntity(JsonObject.class);
         } catch (ProcessingException e) {
@@ -125,13 +136,16 @@ public class OpenIdProvider {
         JsonObject document;
         try {
             document = client().target(provider.issuer() + "/.well-known/openid-configuration")
-                    .request(MediaType.APPLICATION_JSON_TYPE).get(JsonObject.class);
+                    .request(MediaType.APPLICATION_JSON_TYPE)
+                    .get(JsonObject.class);
         } catch (RuntimeException e) {
-            throw new SignInFailed("The identity provider's discovery document could not be read from " + provider.issuer() + ".");
+            throw new SignInFailed(
+                    "The identity provider's discovery document could not be read from " + provider.issuer() + ".");
         }
         var issuer = document.getString("issuer", "").replaceAll("/+$", "");
         if (!issuer.equals(provider.issuer().toString())) {
-            throw new SignInFailed("The identity provider names itself " + issuer + ", not CODER_OIDC_ISSUER_URL " + provider.issuer() + ".");
+            throw new SignInFailed("The identity provider names itself " + issuer + ", not CODER_OIDC_ISSUER_URL "
+                    + provider.issuer() + ".");
         }
         var jwks = new HttpsJwks(document.getString("jwks_uri"));
         var idTokens = new JwtConsumerBuilder()
@@ -141,12 +155,17 @@ public class OpenIdProvider {
                 .setExpectedIssuer(document.getString("issuer"))
                 .setExpectedAudience(provider.clientId())
                 .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(jwks))
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256,
-                        AlgorithmIdentifiers.RSA_USING_SHA384, AlgorithmIdentifiers.RSA_USING_SHA512,
-                        AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384,
+                .setJwsAlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.RSA_USING_SHA256,
+                        AlgorithmIdentifiers.RSA_USING_SHA384,
+                        AlgorithmIdentifiers.RSA_USING_SHA512,
+                        AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                        AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384,
                         AlgorithmIdentifiers.RSA_PSS_USING_SHA256)
                 .build();
-        return new Endpoints(issuer, document.getString("authorization_endpoint"), document.getString("token_endpoint"), idTokens);
+        return new Endpoints(
+                issuer, document.getString("authorization_endpoint"), document.getString("token_endpoint"), idTokens);
     }
 
     private SignInSettings.Provider provider() {
@@ -155,7 +174,10 @@ public class OpenIdProvider {
 
     private synchronized Client client() {
         if (client == null) {
-            client = ClientBuilder.newBuilder().connectTimeout(10, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS).build();
+            client = ClientBuilder.newBuilder()
+                    .connectTimeout(10, TimeUnit.SECONDS)
+                    .readTimeout(10, TimeUnit.SECONDS)
+                    .build();
         }
         return client;
     }

@@ -11,11 +11,12 @@ import org.jose4j.jwt.MalformedClaimException;
  * tokens; a {@code sub} that is not a UUID gets a stable name-based one), the directory fields from
  * {@code preferred_username}, {@code name} and {@code email}, and the roles from the group claim.
  */
-record Person(UUID id, String username, String name, String email, List<String> roles) {
+public record Person(UUID id, String username, String name, String email, List<String> roles) {
 
-    static Person of(JwtClaims claims, String groupField) throws MalformedClaimException {
+    public static Person of(JwtClaims claims, String groupField) throws MalformedClaimException {
         var subject = claims.getSubject();
-        var id = isUuid(subject) ? UUID.fromString(subject)
+        var id = isUuid(subject)
+                ? UUID.fromString(subject)
                 : UUID.nameUUIDFromBytes((claims.getIssuer() + "|" + subject).getBytes(StandardCharsets.UTF_8));
         var email = text(claims, "email");
         var username = text(claims, "preferred_username");
@@ -36,7 +37,10 @@ record Person(UUID id, String username, String name, String email, List<String> 
             return List.of(single);
         }
         if (value instanceof List<?> many) {
-            return many.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            return many.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .toList();
         }
         return List.of();
     }

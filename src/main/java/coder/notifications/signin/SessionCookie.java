@@ -11,26 +11,31 @@ import java.util.Optional;
  * an OpenID Connect sign-in is under way, its state, so that only the browser that started a sign-in can
  * finish it.
  */
-final class SessionCookie {
+public final class SessionCookie {
 
-    static final String SESSION = "notifications_session";
-    static final String SIGN_IN_STATE = "notifications_sign_in";
+    public static final String SESSION = "notifications_session";
+    public static final String SIGN_IN_STATE = "notifications_sign_in";
 
-    private SessionCookie() {
+    private SessionCookie() {}
+
+    public static Optional<String> read(HttpServletRequest request, String name) {
+        return Optional.ofNullable(request.getCookies()).stream()
+                .flatMap(Arrays::stream)
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(Cookie::getValue)
+                .filter(value -> value.matches("[A-Za-z0-9_-]{20,100}"))
+                .findFirst();
     }
 
-    static Optional<String> read(HttpServletRequest request, String name) {
-        return Optional.ofNullable(request.getCookies()).stream().flatMap(Arrays::stream)
-                .filter(cookie -> cookie.getName().equals(name)).map(Cookie::getValue)
-                .filter(value -> value.matches("[A-Za-z0-9_-]{20,100}")).findFirst();
+    public static void write(
+            HttpServletResponse response, String name, String value, long maxAgeSeconds, boolean secure) {
+        response.addHeader(
+                "Set-Cookie",
+                name + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax"
+                        + (secure ? "; Secure" : ""));
     }
 
-    static void write(HttpServletResponse response, String name, String value, long maxAgeSeconds, boolean secure) {
-        response.addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax"
-                + (secure ? "; Secure" : ""));
-    }
-
-    static void clear(HttpServletResponse response, String name, boolean secure) {
+    public static void clear(HttpServletResponse response, String name, boolean secure) {
         write(response, name, "", 0, secure);
     }
 }

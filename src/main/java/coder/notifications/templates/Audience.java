@@ -17,8 +17,28 @@ public enum Audience {
         this.word = word;
     }
 
+    public String word() {
+        return word;
+    }
+
+    /** The column: Audience under its word. */
+    @jakarta.persistence.Converter
+    public static class Column implements jakarta.persistence.AttributeConverter<Audience, String> {
+        @Override
+        public String convertToDatabaseColumn(Audience value) {
+            return value == null ? null : value.word();
+        }
+
+        @Override
+        public Audience convertToEntityAttribute(String column) {
+            return coder.notifications.database.EnumWords.parse(Audience.class, column, Audience::word);
+        }
+    }
+
     public static Audience named(String word) {
-        return Arrays.stream(values()).filter(audience -> audience.word.equals(word)).findFirst()
+        return Arrays.stream(values())
+                .filter(audience -> audience.word.equals(word))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("unknown audience " + word));
     }
 }

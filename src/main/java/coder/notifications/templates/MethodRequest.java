@@ -1,7 +1,7 @@
 package coder.notifications.templates;
 
 import coder.notifications.api.InvalidRequestException;
-import coder.notifications.delivery.Method;
+import coder.notifications.config.Method;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.Optional;
@@ -11,8 +11,10 @@ public record MethodRequest(Optional<Method> method) {
 
     public static MethodRequest from(JsonObject body) {
         if (!(body.get("method") instanceof JsonString text)
-                || !(text.getString().isEmpty() || Method.named(text.getString()).isPresent())) {
-            throw InvalidRequestException.field("method", "must be \"smtp\", \"webhook\" or \"\" (the deployment default)");
+                || !(text.getString().isEmpty()
+                        || Method.named(text.getString()).isPresent())) {
+            throw InvalidRequestException.field(
+                    "method", "must be \"smtp\", \"webhook\" or \"\" (the deployment default)");
         }
         return new MethodRequest(Method.named(text.getString()));
     }

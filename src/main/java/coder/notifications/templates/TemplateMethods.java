@@ -1,8 +1,8 @@
 package coder.notifications.templates;
 
 import coder.notifications.api.NotFoundException;
-import coder.notifications.audit.AuditLog;
-import coder.notifications.delivery.Method;
+import coder.notifications.audit.AuditStore;
+import coder.notifications.config.Method;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -16,19 +16,33 @@ public class TemplateMethods {
 
     @Inject
     TemplateStore templates;
+
     @Inject
-    AuditLog audit;
+    TemplateCache cache;
+
+    @Inject
+    AuditStore audit;
 
     /** Sets the method (empty: the deployment default); answers whether anything changed. */
     @Transactional
     public boolean change(UUID templateId, Optional<Method> method, Optional<UUID> actor) {
-        var before = templates.byId(templateId).orElseThrow(() -> new NotFoundException("No template with id " + templateId + "."));
+        var before = templates
+                .byId(templateId)
+                .orElseThrow(() -> new NotFoundException("No template with id " + templateId + "."));
         if (!templates.setMethod(templateId, method)) {
             return false;
         }
-        audit.record(actor, AuditLog.TEMPLATE, templateId.toString(),
-                Json.createObjectBuilder().add("method", before.method().map(Method::name).orElse("")).build(),
-                Json.createObjectBuilder().add("method", method.map(Method::name).orElse("")).build());
+        cache.changed();
+        audit.record(
+                actor,
+                AuditStore.TEMPLATE,
+                templateId.toString(),
+                Json.createObjectBuilder()
+                        .add("method", before.method().map(Method::name).orElse(""))
+                        .build(),
+                Json.createObjectBuilder()
+                        .add("method", method.map(Method::name).orElse(""))
+                        .build());
         return true;
     }
 }

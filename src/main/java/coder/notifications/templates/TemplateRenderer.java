@@ -1,14 +1,13 @@
 package coder.notifications.templates;
 
+import coder.notifications.delivery.Action;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.loader.StringLoader;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,9 +30,11 @@ public class TemplateRenderer {
     private final PebbleEngine urlEngine = engine("url", new UrlEscaping());
     private final PebbleEngine labelEngine = engine("label", TemplateRenderer::oneLine);
     private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private final HtmlRenderer html =
+            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     private final TextContentRenderer text = TextContentRenderer.builder()
-            .lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS).build();
+            .lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS)
+            .build();
 
     /** The template's Markdown for this message. */
     public String markdown(String template, RenderContext context) {
@@ -51,15 +52,13 @@ public class TemplateRenderer {
     }
 
     /** The actions with labels and URLs filled in; an action whose URL is not http(s) is dropped. */
-    public List<Action> actions(String actionsJson, RenderContext context) {
+    public List<Action> actions(List<Action> templates, RenderContext context) {
         var actions = new ArrayList<Action>();
-        try (var reader = Json.createReader(new StringReader(actionsJson))) {
-            for (var value : reader.readArray()) {
-                var action = value.asJsonObject();
-                var url = render(urlEngine, action.getString("url", ""), context).strip();
-                if (url.startsWith("http://") || url.startsWith("https://")) {
-                    actions.add(new Action(render(labelEngine, action.getString("label", ""), context).strip(), url));
-                }
+        for (var action : templates) {
+            var url = render(urlEngine, action.url(), context).strip();
+            if (url.startsWith("http://") || url.startsWith("https://")) {
+                actions.add(
+                        new Action(render(labelEngine, action.label(), context).strip(), url));
             }
         }
         return actions;
@@ -94,7 +93,8 @@ public class TemplateRenderer {
         return variables;
     }
 
-    private static PebbleEngine engine(String name, io.pebbletemplates.pebble.extension.escaper.EscapingStrategy strategy) {
+    private static PebbleEngine engine(
+            String name, io.pebbletemplates.pebble.extension.escaper.EscapingStrategy strategy) {
         return new PebbleEngine.Builder()
                 .loader(new StringLoader())
                 .autoEscaping(true)
@@ -108,8 +108,8 @@ public class TemplateRenderer {
     /** Data of an event as plain Java values for templates. */
     public static Map<String, Object> dataOf(JsonObject data) {
         var values = new HashMap<String, Object>();
-        data.forEach((key, value) -> values.put(key,
-                value instanceof jakarta.json.JsonString text ? text.getString() : value.toString()));
+        data.forEach((key, value) ->
+                values.put(key, value instanceof jakarta.json.JsonString text ? text.getString() : value.toString()));
         return values;
     }
 }

@@ -2,8 +2,8 @@ package coder.notifications.templates;
 
 import coder.notifications.api.JsonBodies;
 import coder.notifications.api.NotFoundException;
+import coder.notifications.api.Roles;
 import coder.notifications.api.Uuids;
-import coder.notifications.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Optional;
 
 /** The templates and their delivery method: {@code /api/v2/notifications/templates}. */
 @Path("notifications/templates")
@@ -26,8 +25,10 @@ public class TemplatesResource {
 
     @Inject
     TemplateStore templates;
+
     @Inject
     TemplateMethods methods;
+
     @Inject
     coder.notifications.api.Caller caller;
 
@@ -48,7 +49,8 @@ public class TemplatesResource {
         var method = MethodRequest.from(JsonBodies.object(body)).method();
         templates.byId(templateId).orElseThrow(() -> new NotFoundException("No template with id " + id + "."));
         return methods.change(templateId, method, caller.id())
-                ? Response.ok(TemplateView.of(templates.byId(templateId).orElseThrow())).build()
+                ? Response.ok(TemplateView.of(templates.byId(templateId).orElseThrow()))
+                        .build()
                 : Response.notModified().build();
     }
 }

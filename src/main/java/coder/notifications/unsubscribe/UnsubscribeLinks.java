@@ -1,7 +1,7 @@
 package coder.notifications.unsubscribe;
 
 import coder.notifications.config.DeploymentSettings;
-import coder.notifications.security.SiteKeys;
+import coder.notifications.security.SiteKeyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -17,9 +17,11 @@ public class UnsubscribeLinks {
     static final Duration VALID_FOR = Duration.ofDays(60);
 
     @Inject
-    SiteKeys keys;
+    SiteKeyStore keys;
+
     @Inject
     DeploymentSettings deployment;
+
     @Inject
     Clock clock;
 
@@ -40,7 +42,7 @@ public class UnsubscribeLinks {
     private byte[] key() {
         var known = key;
         if (known == null) {
-            known = keys.key(SiteKeys.UNSUBSCRIBE);
+            known = keys.key(SiteKeyStore.UNSUBSCRIBE);
             key = known;
         }
         return known;

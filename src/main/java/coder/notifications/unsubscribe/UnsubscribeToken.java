@@ -25,10 +25,14 @@ public record UnsubscribeToken(UUID userId, UUID templateId, Instant expires) {
 
     /** {@code base64url(payload) "." base64url(signature)}: URL-safe, about 100 characters. */
     public String sign(byte[] key) {
-        var payload = ByteBuffer.allocate(PAYLOAD_BYTES).put(VERSION)
-                .putLong(userId.getMostSignificantBits()).putLong(userId.getLeastSignificantBits())
-                .putLong(templateId.getMostSignificantBits()).putLong(templateId.getLeastSignificantBits())
-                .putLong(expires.getEpochSecond()).array();
+        var payload = ByteBuffer.allocate(PAYLOAD_BYTES)
+                .put(VERSION)
+                .putLong(userId.getMostSignificantBits())
+                .putLong(userId.getLeastSignificantBits())
+                .putLong(templateId.getMostSignificantBits())
+                .putLong(templateId.getLeastSignificantBits())
+                .putLong(expires.getEpochSecond())
+                .array();
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(mac(key, payload));
     }
 
@@ -50,8 +54,11 @@ public record UnsubscribeToken(UUID userId, UUID templateId, Instant expires) {
             return Optional.empty();
         }
         // Only the one canonical spelling of a token is accepted: no two strings unsubscribe with the same signature.
-        var canonical = ENCODER.encodeToString(payload).equals(parts[0]) && ENCODER.encodeToString(signature).equals(parts[1]);
-        if (!canonical || payload.length != PAYLOAD_BYTES || payload[0] != VERSION
+        var canonical = ENCODER.encodeToString(payload).equals(parts[0])
+                && ENCODER.encodeToString(signature).equals(parts[1]);
+        if (!canonical
+                || payload.length != PAYLOAD_BYTES
+                || payload[0] != VERSION
                 || !MessageDigest.isEqual(mac(key, payload), signature)) {
             return Optional.empty();
         }

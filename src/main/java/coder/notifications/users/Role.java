@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** A role of a directory user; the names are Coder's. */
 public enum Role {
-    OWNER("owner"), USER_ADMIN("user-admin"), TEMPLATE_ADMIN("template-admin"), AUDITOR("auditor"), MEMBER("member");
+    OWNER("owner"),
+    USER_ADMIN("user-admin"),
+    TEMPLATE_ADMIN("template-admin"),
+    AUDITOR("auditor"),
+    MEMBER("member");
 
     private final String word;
 

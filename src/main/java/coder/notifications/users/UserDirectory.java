@@ -2,9 +2,9 @@ package coder.notifications.users;
 
 import coder.notifications.api.Caller;
 import coder.notifications.api.ForbiddenException;
-import coder.notifications.api.Uuids;
 import coder.notifications.api.NotFoundException;
-import coder.notifications.security.Roles;
+import coder.notifications.api.Roles;
+import coder.notifications.api.Uuids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -27,12 +27,12 @@ public class UserDirectory {
     public UserView find(String user) {
         if (user.equals("me")) {
             var id = caller.requireId();
-            return users.byId(id).orElseThrow(() -> new NotFoundException("The caller " + id + " is not in the user directory."));
+            return users.byId(id)
+                    .orElseThrow(() -> new NotFoundException("The caller " + id + " is not in the user directory."));
         }
         var found = Uuids.isUuid(user) ? users.byId(UUID.fromString(user)) : users.byUsername(user);
         return found.orElseThrow(() -> new NotFoundException("No user with id or username \"" + user + "\"."));
     }
-
 
     /**
      * Rank in the directory: only an owner (or a notifier, the system of record that syncs the directory) may give
@@ -44,10 +44,13 @@ public class UserDirectory {
         if (caller.hasRole(Roles.OWNER) || caller.hasRole(Roles.NOTIFIER)) {
             return;
         }
-        if (users.byId(target).filter(user -> user.roles().contains(Role.OWNER.word())).isPresent()) {
+        if (users.byId(target)
+                .filter(user -> user.roles().contains(Role.OWNER.word()))
+                .isPresent()) {
             throw new ForbiddenException("Only an owner may change or delete a user who is an owner.");
         }
-        if (change.filter(request -> request.roles().contains(Role.OWNER.word())).isPresent()) {
+        if (change.filter(request -> request.roles().contains(Role.OWNER.word()))
+                .isPresent()) {
             throw new ForbiddenException("Only an owner may give the owner role.");
         }
     }
@@ -62,6 +65,7 @@ public class UserDirectory {
                 return;
             }
         }
-        throw new ForbiddenException("Only the user themself or a caller with role " + String.join(" or ", roles) + " may do this.");
+        throw new ForbiddenException(
+                "Only the user themself or a caller with role " + String.join(" or ", roles) + " may do this.");
     }
 }

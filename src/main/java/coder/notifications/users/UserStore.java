@@ -1,82 +1,101 @@
 package coder.notifications.users;
 
-import coder.notifications.database.NativeRows;
 import coder.notifications.api.ConflictException;
-import coder.notifications.database.SqlArrays;
+import coder.notifications.database.PgTypes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Owns the {@code users} table. Roles are a {@code text[]}, so the SQL is native. */
+/** Owns the {@code users} table. */
 @ApplicationScoped
 @Transactional
 public class UserStore {
 
-    private static final String COLUMNS =
-            "id, username, name, email, array_to_json(roles)::text, status, created_at, updated_at";
-
     @PersistenceContext(unitName = "notifications")
     EntityManager entityManager;
 
+    @Inject
+    Clock clock;
+
     /** Creates or replaces the user with this id; a username taken by another user is a conflict. */
     public UserView save(UUID id, UserRequest request) {
+        var now = OffsetDateTime.now(clock);
+        var user = entityManager.find(User.class, id);
+        if (user == null) {
+            user = new User(id, request, now);
+            entityManager.persist(user);
+        } else {
+            user.replaceWith(request, now);
+        }
         try {
-            // Upsert on the id: the directory is synced by callers that own the ids.
-            var row = (Object[]) entityManager.createNativeQuery("""
-                    INSERT INTO users (id, username, name, email, roles, status)
-                    VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text[]), ?6)
-                    ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, name = EXCLUDED.name,
-                        email = EXCLUDED.email, roles = EXCLUDED.roles, status = EXCLUDED.status, updated_at = now()
-                    RETURNING\s""" + COLUMNS)
-                    .setParameter(1, id).setParameter(2, request.username()).setParameter(3, request.name())
-                    .setParameter(4, request.email()).setParameter(5, SqlArrays.literal(request.roles()))
-                    .setParameter(6, request.status())
-                    .getSingleResult();
-            return view(row);
+            entityManager.flush();
         } catch (PersistenceException e) {
-            if (SqlArrays.isUniqueViolation(e)) {
+            if (PgTypes.isUniqueViolation(e)) {
                 throw new ConflictException("The username \"" + request.username() + "\" belongs to another user.");
             }
             throw e;
         }
+        return user.view();
     }
 
     public Optional<UserView> byId(UUID id) {
-        return first(entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM users WHERE id = ?1")
-                .setParameter(1, id).getResultList());
+        return Optional.ofNullable(entityManager.find(User.class, id)).map(User::view);
     }
 
     public Optional<UserView> byUsername(String username) {
-        return first(entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM users WHERE lower(username) = lower(?1)")
-                .setParameter(1, username).getResultList());
+        // lower() on both sides: the unique index users_username_key is on lower(username).
+        return entityManager
+                .createQuery("SELECT u FROM User u WHERE LOWER(u.username) = LOWER(:username)", User.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst()
+                .map(User::view);
     }
 
     /** Users holding the role, or everybody when no role is named, by username. */
     public List<UserView> list(Optional<Role> role) {
-        var query = role.isPresent()
-                ? entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM users WHERE roles @> CAST(?1 AS text[]) ORDER BY lower(username)")
-                        .setParameter(1, SqlArrays.literal(List.of(role.get().word())))
-                : entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM users ORDER BY lower(username)");
-        return NativeRows.of(query.getResultList()).stream().map(UserStore::view).toList();
+        if (role.isEmpty()) {
+            return views(entityManager
+                    .createQuery("SELECT u FROM User u ORDER BY LOWER(u.username)", User.class)
+                    .getResultList());
+        }
+        // Native: JPQL has no array operators; @> on roles is answered by the GIN index users_roles_idx.
+        return views(entityManager
+                .createNativeQuery(
+                        "SELECT * FROM users WHERE roles @> CAST(?1 AS text[]) ORDER BY lower(username)", User.class)
+                .setParameter(1, new String[] {role.get().word()})
+                .getResultList());
     }
 
     /** The users with these ids that exist. */
-    public List<UserView> byIds(java.util.Collection<UUID> ids) {
-        return NativeRows.of(entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM users WHERE id = ANY(CAST(?1 AS uuid[]))")
-                .setParameter(1, SqlArrays.literal(ids)).getResultList()).stream().map(UserStore::view).toList();
+    public List<UserView> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return views(entityManager
+                .createQuery("SELECT u FROM User u WHERE u.id IN :ids", User.class)
+                .setParameter("ids", List.copyOf(ids))
+                .getResultList());
     }
 
     /** Active users holding any of the roles, in a stable order. */
     public List<UserView> activeWithAnyRole(List<Role> roles) {
-        return NativeRows.of(entityManager.createNativeQuery(
-                        "SELECT " + COLUMNS + " FROM users WHERE roles && CAST(?1 AS text[]) AND status = 'active' ORDER BY id")
-                .setParameter(1, SqlArrays.literal(roles.stream().map(Role::word).toList())).getResultList())
-                .stream().map(UserStore::view).toList();
+        // Native: the overlap operator && on roles, answered by the GIN index users_roles_idx.
+        return views(entityManager
+                .createNativeQuery(
+                        "SELECT * FROM users WHERE roles && CAST(?1 AS text[]) AND status = 'active' ORDER BY id",
+                        User.class)
+                .setParameter(1, roles.stream().map(Role::word).toArray(String[]::new))
+                .getResultList());
     }
 
     /**
@@ -89,19 +108,28 @@ public class UserStore {
         if (existing.isPresent()) {
             return existing.get();
         }
-        var roles = claimedRoles.stream().filter(role -> Role.named(role).isPresent()).distinct().toList();
+        var roles = claimedRoles.stream()
+                .filter(role -> Role.named(role).isPresent())
+                .distinct()
+                .toArray(String[]::new);
         var base = username.replaceAll("[\\s/\\\\]+", "-");
         base = base.isEmpty() || base.equalsIgnoreCase("me") ? "user" : base.substring(0, Math.min(base.length(), 55));
         var cleanName = name.replaceAll("[\\r\\n]+", " ");
         cleanName = cleanName.substring(0, Math.min(cleanName.length(), 256));
         var cleanEmail = email.length() <= 320 && email.matches("[^\\s@<>]+@[^\\s@<>]+") ? email : "";
         for (var candidate : List.of(base, base + "-" + id.toString().substring(0, 8))) {
-            // No conflict target: a taken id (a concurrent sign-in) and a taken username both insert nothing.
-            entityManager.createNativeQuery("""
+            // Native for ON CONFLICT DO NOTHING: a taken id (the same person signing in on two replicas at once) or
+            // a taken username inserts nothing, where a persist would abort the whole transaction.
+            entityManager
+                    .createNativeQuery("""
                             INSERT INTO users (id, username, name, email, roles) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text[]))
                             ON CONFLICT DO NOTHING""")
-                    .setParameter(1, id).setParameter(2, candidate).setParameter(3, cleanName).setParameter(4, cleanEmail)
-                    .setParameter(5, SqlArrays.literal(roles)).executeUpdate();
+                    .setParameter(1, id)
+                    .setParameter(2, candidate)
+                    .setParameter(3, cleanName)
+                    .setParameter(4, cleanEmail)
+                    .setParameter(5, roles)
+                    .executeUpdate();
             var added = byId(id);
             if (added.isPresent()) {
                 return added.get();
@@ -111,17 +139,16 @@ public class UserStore {
     }
 
     public boolean delete(UUID id) {
-        return entityManager.createNativeQuery("DELETE FROM users WHERE id = ?1").setParameter(1, id).executeUpdate() > 0;
+        var user = entityManager.find(User.class, id);
+        if (user == null) {
+            return false;
+        }
+        entityManager.remove(user);
+        return true;
     }
 
-    private static Optional<UserView> first(List<?> rows) {
-        return NativeRows.of(rows).stream().findFirst().map(UserStore::view);
-    }
-
-
-    static UserView view(Object[] row) {
-        return new UserView((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
-                SqlArrays.jsonStrings((String) row[4]), (String) row[5],
-                NativeRows.instant(row[6]), NativeRows.instant(row[7]));
+    @SuppressWarnings("unchecked")
+    private static List<UserView> views(List<?> users) {
+        return ((List<User>) users).stream().map(User::view).toList();
     }
 }

@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 /** A directory user on the wire. */
-public record UserView(UUID id, String username, String name, String email, List<String> roles, String status,
-                       Instant createdAt, Instant updatedAt) {
-}
+public record UserView(
+        UUID id,
+        String username,
+        String name,
+        String email,
+        List<String> roles,
+        String status,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -3,8 +3,8 @@ package coder.notifications.users;
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.JsonBodies;
 import coder.notifications.api.NotFoundException;
+import coder.notifications.api.Roles;
 import coder.notifications.api.Uuids;
-import coder.notifications.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -56,8 +56,11 @@ public class UsersResource {
     @GET
     @RolesAllowed({Roles.OWNER, Roles.USER_ADMIN})
     public Map<String, List<UserView>> list(@QueryParam("role") String role) {
-        var wanted = Optional.ofNullable(role).filter(name -> !name.isBlank()).map(name -> Role.named(name)
-                .orElseThrow(() -> InvalidRequestException.field("role", "must be one of owner, user-admin, template-admin, auditor, member")));
+        var wanted = Optional.ofNullable(role)
+                .filter(name -> !name.isBlank())
+                .map(name -> Role.named(name)
+                        .orElseThrow(() -> InvalidRequestException.field(
+                                "role", "must be one of owner, user-admin, template-admin, auditor, member")));
         return Map.of("users", users.list(wanted));
     }
 

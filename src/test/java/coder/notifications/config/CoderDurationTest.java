@@ -12,22 +12,23 @@ class CoderDurationTest {
 
     @ParameterizedTest
     @CsvSource({
-            "500ms, PT0.5S",
-            "15s, PT15S",
-            "5m, PT5M",
-            "1h30m, PT1H30M",
-            "1h30m15s, PT1H30M15S",
-            "2h, PT2H",
-            "1.5h, PT1H30M",
-            "0.5s, PT0.5S",
-            ".5s, PT0.5S",
-            "100us, PT0.0001S",
-            "100µs, PT0.0001S",
-            "250ns, PT0.00000025S",
-            "0, PT0S",
-            "+3s, PT3S",
-            "' 2m ', PT2M",
-            "1m1ms, PT1M0.001S"})
+        "500ms, PT0.5S",
+        "15s, PT15S",
+        "5m, PT5M",
+        "1h30m, PT1H30M",
+        "1h30m15s, PT1H30M15S",
+        "2h, PT2H",
+        "1.5h, PT1H30M",
+        "0.5s, PT0.5S",
+        ".5s, PT0.5S",
+        "100us, PT0.0001S",
+        "100µs, PT0.0001S",
+        "250ns, PT0.00000025S",
+        "0, PT0S",
+        "+3s, PT3S",
+        "' 2m ', PT2M",
+        "1m1ms, PT1M0.001S"
+    })
     void parsesEveryFormCoderAccepts(String text, Duration expected) {
         assertEquals(expected, CoderDuration.parse(text));
     }

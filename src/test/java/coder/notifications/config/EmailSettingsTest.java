@@ -38,18 +38,24 @@ class EmailSettingsTest {
 
     @Test
     void theLegacyNameIsAnAliasAndTheNewNameWins() {
-        var legacyOnly = EmailSettings.from(Settings.of("CODER_NOTIFICATIONS_EMAIL_SMARTHOST", "relay.example.com:2525"));
+        var legacyOnly =
+                EmailSettings.from(Settings.of("CODER_NOTIFICATIONS_EMAIL_SMARTHOST", "relay.example.com:2525"));
         assertEquals("relay.example.com", legacyOnly.host());
         assertEquals(2525, legacyOnly.port());
         var both = EmailSettings.from(Settings.of(
-                "CODER_NOTIFICATIONS_EMAIL_SMARTHOST", "old.example.com:25", "CODER_EMAIL_SMARTHOST", "new.example.com:587"));
+                "CODER_NOTIFICATIONS_EMAIL_SMARTHOST",
+                "old.example.com:25",
+                "CODER_EMAIL_SMARTHOST",
+                "new.example.com:587"));
         assertEquals("new.example.com", both.host());
     }
 
     @Test
     void port465ImpliesImplicitTls() {
-        assertTrue(EmailSettings.from(Settings.of("CODER_EMAIL_SMARTHOST", "smtp.gmail.com:465")).implicitTls());
-        assertTrue(EmailSettings.from(Settings.of("CODER_EMAIL_FORCE_TLS", "true")).implicitTls());
+        assertTrue(EmailSettings.from(Settings.of("CODER_EMAIL_SMARTHOST", "smtp.gmail.com:465"))
+                .implicitTls());
+        assertTrue(
+                EmailSettings.from(Settings.of("CODER_EMAIL_FORCE_TLS", "true")).implicitTls());
     }
 
     @Test
@@ -63,29 +69,34 @@ class EmailSettingsTest {
 
     @Test
     void anUnreadablePasswordFileNamesTheVariable() {
-        var error = assertThrows(InvalidSettingException.class, () -> EmailSettings.from(Settings.of(
-                "CODER_EMAIL_AUTH_PASSWORD_FILE", folder.resolve("missing").toString())));
+        var error = assertThrows(
+                InvalidSettingException.class,
+                () -> EmailSettings.from(Settings.of(
+                        "CODER_EMAIL_AUTH_PASSWORD_FILE",
+                        folder.resolve("missing").toString())));
         assertEquals("CODER_EMAIL_AUTH_PASSWORD_FILE", error.variable());
     }
 
     @Test
     void aClientCertificateNeedsItsKey() throws Exception {
         var certificate = Files.writeString(folder.resolve("client.crt"), "x");
-        var error = assertThrows(InvalidSettingException.class, () -> EmailSettings.from(Settings.of(
-                "CODER_EMAIL_TLS_CERTFILE", certificate.toString())));
+        var error = assertThrows(
+                InvalidSettingException.class,
+                () -> EmailSettings.from(Settings.of("CODER_EMAIL_TLS_CERTFILE", certificate.toString())));
         assertEquals("CODER_EMAIL_TLS_CERTKEYFILE", error.variable());
     }
 
     @ParameterizedTest
     @CsvSource({
-            "CODER_EMAIL_FROM, not an address",
-            "CODER_EMAIL_SMARTHOST, localhost",
-            "CODER_EMAIL_SMARTHOST, localhost:smtp",
-            "CODER_EMAIL_SMARTHOST, localhost:70000",
-            "CODER_EMAIL_FORCE_TLS, maybe",
-            "CODER_EMAIL_TLS_STARTTLS, sometimes",
-            "CODER_EMAIL_TLS_CACERTFILE, /nonexistent/ca.pem",
-            "CODER_NOTIFICATIONS_EMAIL_TLS_CACERTFILE, /nonexistent/ca.pem"})
+        "CODER_EMAIL_FROM, not an address",
+        "CODER_EMAIL_SMARTHOST, localhost",
+        "CODER_EMAIL_SMARTHOST, localhost:smtp",
+        "CODER_EMAIL_SMARTHOST, localhost:70000",
+        "CODER_EMAIL_FORCE_TLS, maybe",
+        "CODER_EMAIL_TLS_STARTTLS, sometimes",
+        "CODER_EMAIL_TLS_CACERTFILE, /nonexistent/ca.pem",
+        "CODER_NOTIFICATIONS_EMAIL_TLS_CACERTFILE, /nonexistent/ca.pem"
+    })
     void anInvalidValueNamesTheVariable(String variable, String value) {
         var error = assertThrows(InvalidSettingException.class, () -> EmailSettings.from(Settings.of(variable, value)));
         assertEquals(variable.replace("CODER_NOTIFICATIONS_EMAIL_", "CODER_EMAIL_"), error.variable());

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** A setting source over a map of environment variables, as an operator would write them. */
 final class Settings {
 
-    private Settings() {
-    }
+    private Settings() {}
 
     /** Pairs of environment variable and value: {@code of("CODER_EMAIL_FROM", "a@b.c")}. */
     static SettingSource of(String... variablesAndValues) {

@@ -16,8 +16,11 @@ class WebhookAndDeploymentSettingsTest {
     @Test
     void theWebhookEndpointIsOptional() {
         assertEquals(Optional.empty(), WebhookSettings.from(Settings.of()).endpoint());
-        assertEquals(Optional.of(URI.create("https://hooks.example.com/coder")), WebhookSettings.from(
-                Settings.of("CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", "https://hooks.example.com/coder")).endpoint());
+        assertEquals(
+                Optional.of(URI.create("https://hooks.example.com/coder")),
+                WebhookSettings.from(
+                                Settings.of("CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", "https://hooks.example.com/coder"))
+                        .endpoint());
     }
 
     @Test
@@ -37,20 +40,23 @@ class WebhookAndDeploymentSettingsTest {
 
     @Test
     void theAccessUrlLosesItsTrailingSlash() {
-        assertEquals(URI.create("https://coder.example.com"),
-                DeploymentSettings.from(Settings.of("CODER_ACCESS_URL", "https://coder.example.com/")).accessUrl());
+        assertEquals(
+                URI.create("https://coder.example.com"),
+                DeploymentSettings.from(Settings.of("CODER_ACCESS_URL", "https://coder.example.com/"))
+                        .accessUrl());
     }
 
     @ParameterizedTest
     @CsvSource({
-            "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT, not a url",
-            "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT, ftp://example.com/hook",
-            "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT, http://",
-            "CODER_ACCESS_URL, coder.example.com",
-            "CODER_HTTP_PORT, 0",
-            "CODER_HTTP_PORT, 65536",
-            "CODER_HTTP_PORT, http",
-            "CODER_VERBOSE, loud"})
+        "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT, not a url",
+        "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT, ftp://example.com/hook",
+        "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT, http://",
+        "CODER_ACCESS_URL, coder.example.com",
+        "CODER_HTTP_PORT, 0",
+        "CODER_HTTP_PORT, 65536",
+        "CODER_HTTP_PORT, http",
+        "CODER_VERBOSE, loud"
+    })
     void anInvalidValueNamesTheVariable(String variable, String value) {
         var error = assertThrows(InvalidSettingException.class, () -> {
             WebhookSettings.from(Settings.of(variable, value));
@@ -62,7 +68,8 @@ class WebhookAndDeploymentSettingsTest {
 
     @Test
     void webhookSecretsAreReadForRotationAndNeverShown() {
-        var settings = WebhookSettings.from(Settings.of("CODER_NOTIFICATIONS_WEBHOOK_SECRET",
+        var settings = WebhookSettings.from(Settings.of(
+                "CODER_NOTIFICATIONS_WEBHOOK_SECRET",
                 "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw  whsec_dGhlIG5leHQgc2VjcmV0LCAzMiBieXRlcyBsb25nISE="));
         assertEquals(2, settings.secrets().size());
         assertFalse(settings.toString().contains("MfKQ9r8"), settings.toString());
@@ -71,7 +78,8 @@ class WebhookAndDeploymentSettingsTest {
     @Test
     void aMalformedWebhookSecretIsNamedWithoutItsValue() {
         for (var value : new String[] {"MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_not*base64", "whsec_c2hvcnQ="}) {
-            var error = assertThrows(InvalidSettingException.class,
+            var error = assertThrows(
+                    InvalidSettingException.class,
                     () -> WebhookSettings.from(Settings.of("CODER_NOTIFICATIONS_WEBHOOK_SECRET", value)));
             assertEquals("CODER_NOTIFICATIONS_WEBHOOK_SECRET", error.variable());
             assertFalse(error.getMessage().contains(value.substring(6)), error.getMessage());

@@ -46,13 +46,22 @@ class ConnectionUrlTest {
     void thePasswordIsNeverPrinted() {
         var url = ConnectionUrl.parse("postgres://coder:s3cret@db:5432/coder");
         assertFalse(url.toString().contains("s3cret"), url.toString());
-        assertFalse(ConnectionUrl.redact("jdbc:postgresql://db/coder?password=s3cret&user=x").contains("s3cret"));
+        assertFalse(ConnectionUrl.redact("jdbc:postgresql://db/coder?password=s3cret&user=x")
+                .contains("s3cret"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mysql://u:p@h/d", "localhost:5432", "postgres://u:p@/d", "jdbc:mysql://h/d", "postgres://u:p w@h/d"})
+    @ValueSource(
+            strings = {
+                "mysql://u:p@h/d",
+                "localhost:5432",
+                "postgres://u:p@/d",
+                "jdbc:mysql://h/d",
+                "postgres://u:p w@h/d"
+            })
     void anInvalidUrlNamesTheVariableWithoutThePassword(String value) {
-        var source = new SettingSource(property -> property.equals("coder.pg.connection.url") ? Optional.of(value) : Optional.empty());
+        var source = new SettingSource(
+                property -> property.equals("coder.pg.connection.url") ? Optional.of(value) : Optional.empty());
         var error = assertThrows(InvalidSettingException.class, () -> DatabaseSettings.from(source));
         assertEquals("CODER_PG_CONNECTION_URL", error.variable());
         assertFalse(error.getMessage().contains(":p@") || error.getMessage().contains("p w@"), error.getMessage());
@@ -60,7 +69,8 @@ class ConnectionUrlTest {
 
     @Test
     void noUrlMeansTheBuiltInDatabaseInTheCacheDirectory() {
-        var source = new SettingSource(property -> property.equals("coder.cache.directory") ? Optional.of("/var/cache/x") : Optional.empty());
+        var source = new SettingSource(
+                property -> property.equals("coder.cache.directory") ? Optional.of("/var/cache/x") : Optional.empty());
         var settings = DatabaseSettings.from(source);
         assertTrue(settings.external().isEmpty());
         assertEquals("/var/cache/x", settings.cacheDirectory().toString());

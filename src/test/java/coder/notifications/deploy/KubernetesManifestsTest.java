@@ -27,7 +27,9 @@ class KubernetesManifestsTest {
         List<String> listed = list(read("kustomization.yaml").get("resources"));
         try (var files = Files.list(FOLDER)) {
             var manifests = files.map(path -> path.getFileName().toString())
-                    .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml")).sorted().toList();
+                    .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml"))
+                    .sorted()
+                    .toList();
             assertEquals(manifests, listed.stream().sorted().toList());
         }
     }
@@ -42,27 +44,37 @@ class KubernetesManifestsTest {
         var port = (Integer) map(spec.get("service")).get("port");
         assertEquals(String.valueOf(port), env(spec).get("CODER_HTTP_PORT"));
         var probes = map(spec.get("probes"));
-        for (var probe : Map.of("liveness", "/health/live", "readiness", "/health/ready", "startup", "/health/started").entrySet()) {
+        for (var probe : Map.of("liveness", "/health/live", "readiness", "/health/ready", "startup", "/health/started")
+                .entrySet()) {
             var httpGet = map(map(probes.get(probe.getKey())).get("httpGet"));
             assertEquals(probe.getValue(), httpGet.get("path"), probe.getKey());
             assertEquals(port, httpGet.get("port"), probe.getKey());
         }
-        assertEquals("/metrics", map(list(map(spec.get("monitoring")).get("endpoints")).get(0)).get("path"));
+        assertEquals(
+                "/metrics",
+                map(list(map(spec.get("monitoring")).get("endpoints")).get(0)).get("path"));
     }
 
     @Test
     void settingsComeFromTheConfigMapAndTheSecretAndAreAllDocumented() throws IOException {
         var spec = map(read("notifications.yaml").get("spec"));
-        var sources = list(spec.get("envFrom")).stream().map(KubernetesManifestsTest::map).toList();
+        var sources = list(spec.get("envFrom")).stream()
+                .map(KubernetesManifestsTest::map)
+                .toList();
         var configMap = read("configmap.yaml");
         var secret = read("secret.yaml");
-        assertEquals(map(configMap.get("metadata")).get("name"), map(sources.get(0).get("configMapRef")).get("name"));
-        assertEquals(map(secret.get("metadata")).get("name"), map(sources.get(1).get("secretRef")).get("name"));
+        assertEquals(
+                map(configMap.get("metadata")).get("name"),
+                map(sources.get(0).get("configMapRef")).get("name"));
+        assertEquals(
+                map(secret.get("metadata")).get("name"),
+                map(sources.get(1).get("secretRef")).get("name"));
         var readme = Files.readString(Path.of("README.md"));
         Map<String, Object> settings = map(configMap.get("data"));
         Map<String, Object> secrets = map(secret.get("stringData"));
         for (var name : settings.keySet()) {
-            assertTrue(readme.contains("`" + name + "`") || readme.contains(name), name + " is documented in the README");
+            assertTrue(
+                    readme.contains("`" + name + "`") || readme.contains(name), name + " is documented in the README");
             assertFalse(name.contains("PASSWORD") || name.contains("SECRET"), name + " belongs in the Secret");
             assertTrue(settings.get(name) instanceof String, name + " is a string, as environment variables are");
         }
@@ -81,16 +93,25 @@ class KubernetesManifestsTest {
         assertTrue((Integer) spec.get("instances") >= 2, "a standby to fail over to");
         var database = map(map(map(spec.get("bootstrap")).get("initdb")));
         assertTrue(database.containsKey("database") && database.containsKey("owner"));
-        var url = list(map(read("notifications.yaml").get("spec")).get("env")).stream().map(KubernetesManifestsTest::map)
-                .filter(variable -> "CODER_PG_CONNECTION_URL".equals(variable.get("name"))).findFirst().orElseThrow();
+        var url = list(map(read("notifications.yaml").get("spec")).get("env")).stream()
+                .map(KubernetesManifestsTest::map)
+                .filter(variable -> "CODER_PG_CONNECTION_URL".equals(variable.get("name")))
+                .findFirst()
+                .orElseThrow();
         var reference = map(map(url.get("valueFrom")).get("secretKeyRef"));
-        assertEquals(map(cluster.get("metadata")).get("name") + "-app", reference.get("name"), "the operator's application secret");
+        assertEquals(
+                map(cluster.get("metadata")).get("name") + "-app",
+                reference.get("name"),
+                "the operator's application secret");
         assertEquals("uri", reference.get("key"));
     }
 
     private static Map<String, String> env(Map<String, Object> spec) {
-        return list(spec.get("env")).stream().map(KubernetesManifestsTest::map).filter(variable -> variable.containsKey("value"))
-                .collect(Collectors.toMap(variable -> (String) variable.get("name"), variable -> (String) variable.get("value")));
+        return list(spec.get("env")).stream()
+                .map(KubernetesManifestsTest::map)
+                .filter(variable -> variable.containsKey("value"))
+                .collect(Collectors.toMap(
+                        variable -> (String) variable.get("name"), variable -> (String) variable.get("value")));
     }
 
     private static Map<String, Object> read(String file) throws IOException {

@@ -3,8 +3,9 @@ package coder.notifications.dispatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coder.notifications.config.Method;
 import coder.notifications.config.NotifierSettings;
-import coder.notifications.delivery.Method;
+import coder.notifications.delivery.Payload;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.Result;
 import coder.notifications.templates.Template;
@@ -43,8 +44,11 @@ class BatchSenderTest {
     void waitingForAWorkerDoesNotCountAndASendThatCannotStartInTimeIsReleased() {
         var sender = sender(Duration.ofMillis(600));
         var results = sender.send(List.of(message(), message(), message()), Map.of());
-        // 0-600 ms the first, 600-1200 ms the second (within its own 1000 ms from 600), the third could start only at 1200 ms.
-        assertEquals(List.of(Result.Kind.SENT, Result.Kind.SENT, Result.Kind.RELEASED), results.stream().map(Result::kind).toList());
+        // 0-600 ms the first, 600-1200 ms the second (within its own 1000 ms from 600), the third could start only at
+        // 1200 ms.
+        assertEquals(
+                List.of(Result.Kind.SENT, Result.Kind.SENT, Result.Kind.RELEASED),
+                results.stream().map(Result::kind).toList());
         sleep(800);
         assertEquals(2, sendsStarted.get(), "the released message was never sent");
     }
@@ -61,18 +65,24 @@ class BatchSenderTest {
 
     private BatchSender sender(Duration sendTakes) {
         var sender = new BatchSender();
-        sender.settings = new NotifierSettings(Method.webhook, TIMEOUT, 3, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), 20, Duration.ofSeconds(1), 50);
+        sender.settings = new NotifierSettings(
+                Method.webhook,
+                TIMEOUT,
+                3,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                20,
+                Duration.ofSeconds(1),
+                50);
         sender.workers = managed(oneWorker);
         sender.metrics = new CoderMetrics() {
             @Override
-            void attempted(LeasedMessage message, Result result, int maxAttempts) {
-            }
+            void attempted(LeasedMessage message, Result result, int maxAttempts) {}
         };
         sender.log = new NotifierLog() {
             @Override
-            public void failed(String message) {
-            }
+            public void failed(String message) {}
         };
         sender.dispatcher = new MessageDispatcher() {
             @Override
@@ -91,16 +101,28 @@ class BatchSenderTest {
     }
 
     private static LeasedMessage message() {
-        return new LeasedMessage(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Method.webhook, "{}", 0, false, 0,
+        return new LeasedMessage(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                Method.webhook,
+                (Payload) null,
+                0,
+                false,
+                0,
                 UUID.randomUUID());
     }
 
     /** The container's executor, played by a plain one. */
     private static ManagedExecutorService managed(ExecutorService executor) {
-        return (ManagedExecutorService) Proxy.newProxyInstance(BatchSenderTest.class.getClassLoader(), new Class<?>[] {ManagedExecutorService.class},
+        return (ManagedExecutorService) Proxy.newProxyInstance(
+                BatchSenderTest.class.getClassLoader(),
+                new Class<?>[] {ManagedExecutorService.class},
                 (proxy, method, args) -> {
                     try {
-                        return ExecutorService.class.getMethod(method.getName(), method.getParameterTypes()).invoke(executor, args);
+                        return ExecutorService.class
+                                .getMethod(method.getName(), method.getParameterTypes())
+                                .invoke(executor, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }

@@ -30,9 +30,15 @@ class TokenVerifierTest {
 
     @Test
     void anRs256TokenSignedWithThePemKeyIsAccepted() throws Exception {
-        var verifier = TokenVerifier.of(settings(Optional.of(pem(RSA)), Optional.empty(), "RS256", Optional.of("https://idp"), List.of()));
-        var outcome = verifier.verify(sign(claims("https://idp", "3fa85f64-5717-4562-b3fc-2c963f66afa6", 600), RSA, AlgorithmIdentifiers.RSA_USING_SHA256));
-        assertEquals("3fa85f64-5717-4562-b3fc-2c963f66afa6", outcome.caller().orElseThrow().subject());
+        var verifier = TokenVerifier.of(
+                settings(Optional.of(pem(RSA)), Optional.empty(), "RS256", Optional.of("https://idp"), List.of()));
+        var outcome = verifier.verify(sign(
+                claims("https://idp", "3fa85f64-5717-4562-b3fc-2c963f66afa6", 600),
+                RSA,
+                AlgorithmIdentifiers.RSA_USING_SHA256));
+        assertEquals(
+                "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                outcome.caller().orElseThrow().subject());
         assertEquals(List.of("owner", "member"), outcome.caller().orElseThrow().groups());
     }
 
@@ -40,68 +46,123 @@ class TokenVerifierTest {
     void anEs256TokenIsVerifiedWithAJwkSetFile(@TempDir Path folder) throws Exception {
         var jwk = PublicJsonWebKey.Factory.newPublicJwk(EC.getPublic());
         jwk.setKeyId("k1");
-        var file = Files.writeString(folder.resolve("jwks.json"), new JsonWebKeySet(jwk).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
-        var verifier = TokenVerifier.of(settings(Optional.empty(), Optional.of(file.toUri().toString()), "ES256", Optional.empty(), List.of()));
+        var file = Files.writeString(
+                folder.resolve("jwks.json"), new JsonWebKeySet(jwk).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        var verifier = TokenVerifier.of(
+                settings(Optional.empty(), Optional.of(file.toUri().toString()), "ES256", Optional.empty(), List.of()));
         var jws = jws(claims("anyone", "s", 600), EC, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
         jws.setKeyIdHeaderValue("k1");
-        assertEquals("s", verifier.verify(jws.getCompactSerialization()).caller().orElseThrow().subject());
+        assertEquals(
+                "s",
+                verifier.verify(jws.getCompactSerialization())
+                        .caller()
+                        .orElseThrow()
+                        .subject());
     }
 
     @Test
     void eachWrongTokenIsRefusedWithItsReason() throws Exception {
-        var verifier = TokenVerifier.of(settings(Optional.of(pem(RSA)), Optional.empty(), "RS256", Optional.of("https://idp"), List.of("notifications")));
+        var verifier = TokenVerifier.of(settings(
+                Optional.of(pem(RSA)),
+                Optional.empty(),
+                "RS256",
+                Optional.of("https://idp"),
+                List.of("notifications")));
         var good = claims("https://idp", "s", 600);
         good.setAudience("notifications");
-        assertEquals(Optional.empty(), verifier.verify(sign(good, RSA, AlgorithmIdentifiers.RSA_USING_SHA256)).refusal());
+        assertEquals(
+                Optional.empty(),
+                verifier.verify(sign(good, RSA, AlgorithmIdentifiers.RSA_USING_SHA256))
+                        .refusal());
         var other = pair("RSA");
-        assertEquals(TokenVerifier.Refusal.SIGNATURE, verifier.verify(sign(good, other, AlgorithmIdentifiers.RSA_USING_SHA256)).refusal().orElseThrow());
+        assertEquals(
+                TokenVerifier.Refusal.SIGNATURE,
+                verifier.verify(sign(good, other, AlgorithmIdentifiers.RSA_USING_SHA256))
+                        .refusal()
+                        .orElseThrow());
         var expired = claims("https://idp", "s", -600);
         expired.setAudience("notifications");
-        assertEquals(TokenVerifier.Refusal.EXPIRED, verifier.verify(sign(expired, RSA, AlgorithmIdentifiers.RSA_USING_SHA256)).refusal().orElseThrow());
+        assertEquals(
+                TokenVerifier.Refusal.EXPIRED,
+                verifier.verify(sign(expired, RSA, AlgorithmIdentifiers.RSA_USING_SHA256))
+                        .refusal()
+                        .orElseThrow());
         var foreign = claims("https://other", "s", 600);
         foreign.setAudience("notifications");
-        assertEquals(TokenVerifier.Refusal.ISSUER, verifier.verify(sign(foreign, RSA, AlgorithmIdentifiers.RSA_USING_SHA256)).refusal().orElseThrow());
+        assertEquals(
+                TokenVerifier.Refusal.ISSUER,
+                verifier.verify(sign(foreign, RSA, AlgorithmIdentifiers.RSA_USING_SHA256))
+                        .refusal()
+                        .orElseThrow());
         var elsewhere = claims("https://idp", "s", 600);
         elsewhere.setAudience("billing");
-        assertEquals(TokenVerifier.Refusal.AUDIENCE, verifier.verify(sign(elsewhere, RSA, AlgorithmIdentifiers.RSA_USING_SHA256)).refusal().orElseThrow());
+        assertEquals(
+                TokenVerifier.Refusal.AUDIENCE,
+                verifier.verify(sign(elsewhere, RSA, AlgorithmIdentifiers.RSA_USING_SHA256))
+                        .refusal()
+                        .orElseThrow());
         var nobody = claims("https://idp", null, 600);
         nobody.setAudience("notifications");
-        assertEquals(TokenVerifier.Refusal.CLAIMS, verifier.verify(sign(nobody, RSA, AlgorithmIdentifiers.RSA_USING_SHA256)).refusal().orElseThrow());
+        assertEquals(
+                TokenVerifier.Refusal.CLAIMS,
+                verifier.verify(sign(nobody, RSA, AlgorithmIdentifiers.RSA_USING_SHA256))
+                        .refusal()
+                        .orElseThrow());
     }
 
     @Test
     void symmetricAndUnsignedTokensAreNeverAccepted() throws Exception {
-        var verifier = TokenVerifier.of(settings(Optional.of(pem(RSA)), Optional.empty(), "RS256", Optional.empty(), List.of()));
+        var verifier = TokenVerifier.of(
+                settings(Optional.of(pem(RSA)), Optional.empty(), "RS256", Optional.empty(), List.of()));
         var hs = new JsonWebSignature();
         hs.setPayload(claims("x", "s", 600).toJson());
         hs.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
         hs.setKey(new HmacKey(RSA.getPublic().getEncoded()));
         hs.setDoKeyValidation(false);
-        assertEquals(Optional.empty(), verifier.verify(hs.getCompactSerialization()).caller());
+        assertEquals(
+                Optional.empty(), verifier.verify(hs.getCompactSerialization()).caller());
         var none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes()) + "."
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(claims("x", "s", 600).toJson().getBytes()) + ".";
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(claims("x", "s", 600).toJson().getBytes()) + ".";
         assertEquals(Optional.empty(), verifier.verify(none).caller());
         assertEquals(Optional.empty(), verifier.verify("a.b.c").caller());
     }
 
     @Test
     void aKeyThatIsNoKeyNamesItsSetting() {
-        var error = assertThrows(IllegalArgumentException.class,
-                () -> TokenVerifier.of(settings(Optional.of("not a key"), Optional.empty(), "RS256", Optional.empty(), List.of())));
-        assertEquals("MP_JWT_VERIFY_PUBLICKEY", error.getMessage().substring(0, error.getMessage().indexOf(':')));
+        var error = assertThrows(
+                IllegalArgumentException.class,
+                () -> TokenVerifier.of(
+                        settings(Optional.of("not a key"), Optional.empty(), "RS256", Optional.empty(), List.of())));
+        assertEquals(
+                "MP_JWT_VERIFY_PUBLICKEY",
+                error.getMessage().substring(0, error.getMessage().indexOf(':')));
     }
 
     @Test
     void theHeaderMustBeBearerAndOneToken() {
         assertEquals(Optional.of("a.b.c"), BearerHeader.token(List.of("Bearer a.b.c")));
         assertEquals(Optional.of("a.b.c"), BearerHeader.token(List.of("bearer a.b.c")));
-        for (var header : List.of("a.b.c", "Bearer\ta.b.c", "Bearer  a.b.c", "Bearer a.b.c x", "Basic a.b.c", "Bearer a.b", "Bearer a.b.c.d")) {
+        for (var header : List.of(
+                "a.b.c",
+                "Bearer\ta.b.c",
+                "Bearer  a.b.c",
+                "Bearer a.b.c x",
+                "Basic a.b.c",
+                "Bearer a.b",
+                "Bearer a.b.c.d")) {
             assertEquals(Optional.empty(), BearerHeader.token(List.of(header)), header);
         }
         assertEquals(Optional.empty(), BearerHeader.token(List.of("Bearer a.b.c", "Bearer a.b.c")));
     }
 
-    static TokenSettings settings(Optional<String> key, Optional<String> location, String algorithm, Optional<String> issuer, List<String> audiences) {
+    static TokenSettings settings(
+            Optional<String> key,
+            Optional<String> location,
+            String algorithm,
+            Optional<String> issuer,
+            List<String> audiences) {
         return new TokenSettings(key, location, algorithm, issuer, audiences, "groups");
     }
 
@@ -130,7 +191,9 @@ class TokenVerifierTest {
     }
 
     static String pem(KeyPair pair) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
     }
 
     static KeyPair pair(String algorithm) {

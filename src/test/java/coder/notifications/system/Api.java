@@ -37,8 +37,12 @@ final class Api {
     /** A token signed with the suite's evaluation key. */
     static String token(UUID subject, String... roles) {
         try {
-            return EvaluationKeys.token(EvaluationKeys.privateKey(ServiceProcess.WORK.resolve("cache").toAbsolutePath()),
-                    subject, List.of(roles), Instant.now().plus(Duration.ofHours(1)));
+            return EvaluationKeys.token(
+                    EvaluationKeys.privateKey(
+                            ServiceProcess.WORK.resolve("cache").toAbsolutePath()),
+                    subject,
+                    List.of(roles),
+                    Instant.now().plus(Duration.ofHours(1)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -56,8 +60,19 @@ final class Api {
     UUID user(String name, String... roles) {
         var id = UUID.randomUUID();
         var username = "u" + id.toString().substring(0, 8);
-        request().body(Map.of("username", username, "name", name, "email", username + "@example.com", "roles", List.of(roles)))
-                .put("/users/" + id).then().statusCode(200);
+        request()
+                .body(Map.of(
+                        "username",
+                        username,
+                        "name",
+                        name,
+                        "email",
+                        username + "@example.com",
+                        "roles",
+                        List.of(roles)))
+                .put("/users/" + id)
+                .then()
+                .statusCode(200);
         return id;
     }
 
@@ -66,7 +81,13 @@ final class Api {
     }
 
     Map<String, Object> message(String id) {
-        return request().get("/notifications/messages/" + id).then().statusCode(200).extract().jsonPath().getMap("");
+        return request()
+                .get("/notifications/messages/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
     }
 
     /** Waits until the message reaches the status and answers it. */
@@ -84,7 +105,11 @@ final class Api {
     }
 
     void pause(boolean paused) {
-        request().body(Json.createObjectBuilder().add("notifier_paused", paused).build().toString())
+        request()
+                .body(Json.createObjectBuilder()
+                        .add("notifier_paused", paused)
+                        .build()
+                        .toString())
                 .put("/notifications/settings");
     }
 

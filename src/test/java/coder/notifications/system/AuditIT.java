@@ -27,22 +27,43 @@ class AuditIT {
         var ownerId = owner.user("Audra Owner", "owner");
         var anOwner = owner.as(Api.token(ownerId, "owner"));
         try {
-            anOwner.request().body("{\"notifier_paused\": true}").put("/notifications/settings").then().statusCode(200);
-            anOwner.request().body("{\"notifier_paused\": true}").put("/notifications/settings").then().statusCode(304);
+            anOwner.request()
+                    .body("{\"notifier_paused\": true}")
+                    .put("/notifications/settings")
+                    .then()
+                    .statusCode(200);
+            anOwner.request()
+                    .body("{\"notifier_paused\": true}")
+                    .put("/notifications/settings")
+                    .then()
+                    .statusCode(304);
         } finally {
-            anOwner.request().body("{\"notifier_paused\": false}").put("/notifications/settings").then().statusCode(200);
+            anOwner.request()
+                    .body("{\"notifier_paused\": false}")
+                    .put("/notifications/settings")
+                    .then()
+                    .statusCode(200);
         }
         var settings = entries("notifications_settings", 2);
         assertEquals(ownerId.toString(), settings.get(1).get("actor_id"));
         assertEquals(Map.of("notifier_paused", false), settings.get(1).get("old"));
         assertEquals(Map.of("notifier_paused", true), settings.get(1).get("new"));
-        assertEquals(Map.of("notifier_paused", false), settings.get(0).get("new"), "newest first; the 304 left no entry");
+        assertEquals(
+                Map.of("notifier_paused", false), settings.get(0).get("new"), "newest first; the 304 left no entry");
         assertEquals("write", settings.get(0).get("action"));
 
         try {
-            anOwner.request().body(Map.of("method", "smtp")).put("/notifications/templates/" + TEMPLATE_DELETED + "/method").then().statusCode(200);
+            anOwner.request()
+                    .body(Map.of("method", "smtp"))
+                    .put("/notifications/templates/" + TEMPLATE_DELETED + "/method")
+                    .then()
+                    .statusCode(200);
         } finally {
-            anOwner.request().body(Map.of("method", "")).put("/notifications/templates/" + TEMPLATE_DELETED + "/method").then().statusCode(200);
+            anOwner.request()
+                    .body(Map.of("method", ""))
+                    .put("/notifications/templates/" + TEMPLATE_DELETED + "/method")
+                    .then()
+                    .statusCode(200);
         }
         var methods = entries("notification_template", 2);
         assertEquals(TEMPLATE_DELETED, methods.get(1).get("resource_id"));
@@ -55,21 +76,38 @@ class AuditIT {
     void preferencesAreAuditedAlsoWhenChangedThroughAnUnsubscribeLink() throws Exception {
         var memberId = owner.user("Pia Preference", "member");
         var member = owner.as(Api.token(memberId, "member"));
-        member.request().body(Map.of("template_disabled_map", Map.of(WORKSPACE_DELETED, true)))
-                .put("/users/me/notifications/preferences").then().statusCode(200);
+        member.request()
+                .body(Map.of("template_disabled_map", Map.of(WORKSPACE_DELETED, true)))
+                .put("/users/me/notifications/preferences")
+                .then()
+                .statusCode(200);
         var changed = entries("notification_preference", 1).get(0);
         assertEquals(memberId.toString(), changed.get("actor_id"));
         assertEquals(memberId.toString(), changed.get("resource_id"));
         assertEquals(Map.of(WORKSPACE_DELETED, false), changed.get("old"));
         assertEquals(Map.of(WORKSPACE_DELETED, true), changed.get("new"));
 
-        owner.event(Map.of("template", "Your account has been activated", "user_id", memberId.toString(),
-                "labels", Map.of("activated_account_name", "pia", "initiator", "audit"))).then().statusCode(202);
-        var link = SharedService.RECEIVER.awaitDelivered(memberId, 1, Duration.ofSeconds(30)).get(0)
-                .getJsonObject("payload").getString("unsubscribe_url");
-        var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.discarding());
+        owner.event(Map.of(
+                        "template",
+                        "Your account has been activated",
+                        "user_id",
+                        memberId.toString(),
+                        "labels",
+                        Map.of("activated_account_name", "pia", "initiator", "audit")))
+                .then()
+                .statusCode(202);
+        var link = SharedService.RECEIVER
+                .awaitDelivered(memberId, 1, Duration.ofSeconds(30))
+                .get(0)
+                .getJsonObject("payload")
+                .getString("unsubscribe_url");
+        var answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(link))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
         assertEquals(200, answer.statusCode());
         var byLink = entries("notification_preference", 1).get(0);
         assertNull(byLink.get("actor_id"), "an unsubscribe link names no actor");
@@ -80,16 +118,41 @@ class AuditIT {
     @Test
     void ownersAndAuditorsReadTheTrailOthersDoNot() {
         var auditor = owner.as(Api.token(owner.user("Abe Auditor", "auditor"), "auditor"));
-        auditor.request().get("/audit?limit=5").then().statusCode(200).body("entries.size()", org.hamcrest.Matchers.lessThanOrEqualTo(5));
-        owner.as(Api.token(owner.user("Meg Member", "member"), "member")).request().get("/audit").then().statusCode(403);
-        owner.as(Api.token(UUID.randomUUID(), "notifier")).request().get("/audit").then().statusCode(403);
-        owner.request().get("/audit?resource_type=users").then().statusCode(400).body("validations[0].field", org.hamcrest.Matchers.equalTo("resource_type"));
-        owner.request().get("/audit?limit=0").then().statusCode(400).body("validations[0].field", org.hamcrest.Matchers.equalTo("limit"));
+        auditor.request()
+                .get("/audit?limit=5")
+                .then()
+                .statusCode(200)
+                .body("entries.size()", org.hamcrest.Matchers.lessThanOrEqualTo(5));
+        owner.as(Api.token(owner.user("Meg Member", "member"), "member"))
+                .request()
+                .get("/audit")
+                .then()
+                .statusCode(403);
+        owner.as(Api.token(UUID.randomUUID(), "notifier"))
+                .request()
+                .get("/audit")
+                .then()
+                .statusCode(403);
+        owner.request()
+                .get("/audit?resource_type=users")
+                .then()
+                .statusCode(400)
+                .body("validations[0].field", org.hamcrest.Matchers.equalTo("resource_type"));
+        owner.request()
+                .get("/audit?limit=0")
+                .then()
+                .statusCode(400)
+                .body("validations[0].field", org.hamcrest.Matchers.equalTo("limit"));
     }
 
     private List<Map<String, Object>> entries(String type, int count) {
-        List<Map<String, Object>> entries = owner.request().get("/audit?resource_type=" + type + "&limit=" + count)
-                .then().statusCode(200).extract().jsonPath().getList("entries");
+        List<Map<String, Object>> entries = owner.request()
+                .get("/audit?resource_type=" + type + "&limit=" + count)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("entries");
         assertEquals(count, entries.size());
         entries.forEach(entry -> assertTrue(entry.containsKey("time") && entry.containsKey("id"), entry.toString()));
         return entries;

@@ -31,12 +31,19 @@ final class Browser implements AutoCloseable {
 
     Browser() {
         var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingDriverExecutable(Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"))
+                        .toFile())
                 .build();
         var options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
-                "--lang=en-US", "--no-first-run", "--disable-extensions");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1000",
+                "--lang=en-US",
+                "--no-first-run",
+                "--disable-extensions");
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -47,7 +54,8 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
     /** The text of the page; empty while a new page replaces the old one. */
@@ -79,7 +87,9 @@ final class Browser implements AutoCloseable {
             var height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).intValue();
             driver.manage().window().setSize(new Dimension(width, Math.min(Math.max(height + 40, 600), 4000)));
             Files.createDirectories(SCREENSHOTS);
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+            Files.copy(
+                    driver.getScreenshotAs(OutputType.FILE).toPath(),
+                    SCREENSHOTS.resolve(name + ".png"),
                     StandardCopyOption.REPLACE_EXISTING);
             driver.manage().window().setSize(new Dimension(1280, 1000));
         } catch (IOException e) {
@@ -96,8 +106,13 @@ final class Browser implements AutoCloseable {
     /** A GET with this browser's session, answering the status (the browser itself cannot see statuses). */
     int status(String url) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", sessionCookie()).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Cookie", sessionCookie())
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

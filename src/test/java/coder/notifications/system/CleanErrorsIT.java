@@ -22,7 +22,8 @@ class CleanErrorsIT {
 
     @Test
     void aMalformedHostHeaderIs400InTheErrorShape() throws IOException {
-        var answer = raw("GET /api/v2/notifications/settings HTTP/1.1\r\nHost: a b\r\nAuthorization: Bearer " + token + "\r\n");
+        var answer = raw(
+                "GET /api/v2/notifications/settings HTTP/1.1\r\nHost: a b\r\nAuthorization: Bearer " + token + "\r\n");
         assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
         assertTrue(answer.contains("\"field\": \"Host\""), answer);
         clean(answer);
@@ -35,10 +36,13 @@ class CleanErrorsIT {
     void unknownPathsAndMethodsEchoNothing() throws IOException {
         var probe = "probe" + UUID.randomUUID().toString().substring(0, 8);
         for (var answer : new String[] {
-                raw("GET /api/v2/" + probe + " HTTP/1.1\r\nHost: evil-" + probe + ".example.com\r\nAuthorization: Bearer " + token + "\r\n"),
-                raw("GET /" + probe + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"),
-                raw("DELETE /api/v2/notifications/settings HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n"),
-                raw("GET /api/v2/users/a%2F..%2Fb HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n")}) {
+            raw("GET /api/v2/" + probe + " HTTP/1.1\r\nHost: evil-" + probe + ".example.com\r\nAuthorization: Bearer "
+                    + token + "\r\n"),
+            raw("GET /" + probe + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"),
+            raw("DELETE /api/v2/notifications/settings HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\n"),
+            raw("GET /api/v2/users/a%2F..%2Fb HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n")
+        }) {
             assertFalse(answer.contains(probe), answer);
             assertTrue(answer.contains("\"message\""), answer);
             clean(answer);
@@ -55,7 +59,9 @@ class CleanErrorsIT {
 
     @Test
     void metricsSendNoCorsCredentials() {
-        var response = io.restassured.RestAssured.given().baseUri(service.uri("").toString()).header("Origin", "https://evil.example.com")
+        var response = io.restassured.RestAssured.given()
+                .baseUri(service.uri("").toString())
+                .header("Origin", "https://evil.example.com")
                 .get("/metrics");
         assertEquals(200, response.statusCode());
         assertNull(response.header("Access-Control-Allow-Credentials"));
@@ -64,16 +70,20 @@ class CleanErrorsIT {
 
     @Test
     void aBareTokenWithoutTheBearerSchemeIsRefused() throws IOException {
-        assertTrue(raw("GET /api/v2/notifications/settings HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + token + "\r\n")
+        assertTrue(raw("GET /api/v2/notifications/settings HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + token
+                        + "\r\n")
                 .startsWith("HTTP/1.1 401"));
-        assertTrue(raw("GET /api/v2/notifications/settings HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: BEARER " + token + "\r\n")
+        assertTrue(raw("GET /api/v2/notifications/settings HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: BEARER "
+                        + token + "\r\n")
                 .startsWith("HTTP/1.1 200"));
     }
 
     private static void clean(String answer) {
         assertFalse(answer.contains("$WSEP"), answer);
         assertFalse(answer.matches("(?s).*\\b[A-Z]{4,5}\\d{4}[IEW]\\b.*"), "a server message id: " + answer);
-        assertFalse(answer.matches("(?s).*\\b(com|org|io|java|jakarta)\\.[a-z]+\\.[A-Za-z.]+.*"), "a class name: " + answer);
+        assertFalse(
+                answer.matches("(?s).*\\b(com|org|io|java|jakarta)\\.[a-z]+\\.[A-Za-z.]+.*"),
+                "a class name: " + answer);
         assertFalse(answer.toLowerCase().contains("exception"), answer);
     }
 

@@ -22,11 +22,13 @@ class ConsoleIT {
 
     @Test
     void theEvaluationSignInLinkSignsTheOwnerInOnce() throws Exception {
-        var matcher = Pattern.compile("as the evaluation owner, once, with (\\S+)").matcher(SharedService.get().output());
+        var matcher = Pattern.compile("as the evaluation owner, once, with (\\S+)")
+                .matcher(SharedService.get().output());
         assertTrue(matcher.find(), "the start-up log holds the sign-in link");
         var link = matcher.group(1);
         assertTrue(link.startsWith(SharedService.PUBLIC_URL + "/sign-in/link?token="), link);
-        var tokens = java.nio.file.Files.readString(EvaluationKeys.tokens(ServiceProcess.WORK.resolve("cache").toAbsolutePath()));
+        var tokens = java.nio.file.Files.readString(
+                EvaluationKeys.tokens(ServiceProcess.WORK.resolve("cache").toAbsolutePath()));
         // Other services of the suite share the cache folder and rewrite tokens.env with their own link: only the
         // entry is checked here; the link itself is the one from this service's log.
         assertTrue(tokens.contains("OWNER_SIGN_IN_URL="), tokens);
@@ -53,12 +55,18 @@ class ConsoleIT {
                 browser.awaitText("Saved: delivery method of template deleted is smtp.");
                 assertEquals("smtp", method(TEMPLATE_DELETED));
                 browser.driver.navigate().refresh();
-                assertEquals("smtp", new Select(browser.find("#m-" + TEMPLATE_DELETED)).getFirstSelectedOption().getAttribute("value"));
+                assertEquals(
+                        "smtp",
+                        new Select(browser.find("#m-" + TEMPLATE_DELETED))
+                                .getFirstSelectedOption()
+                                .getAttribute("value"));
                 new Select(browser.find("#m-" + TEMPLATE_DELETED)).selectByValue("");
                 browser.awaitText("is Default");
                 assertEquals("", method(TEMPLATE_DELETED), "the deployment default again");
             } finally {
-                api.request().body(Map.of("method", "")).put("/notifications/templates/" + TEMPLATE_DELETED + "/method");
+                api.request()
+                        .body(Map.of("method", ""))
+                        .put("/notifications/templates/" + TEMPLATE_DELETED + "/method");
             }
         }
     }
@@ -75,11 +83,25 @@ class ConsoleIT {
                 assertFalse(text.contains("client-secret"), "never the secret itself");
                 browser.find("#kill-switch").click();
                 browser.awaitText("Delivery is paused on every replica");
-                assertEquals(true, api.request().get("/notifications/settings").then().statusCode(200).extract().path("notifier_paused"));
+                assertEquals(
+                        true,
+                        api.request()
+                                .get("/notifications/settings")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .path("notifier_paused"));
                 browser.screenshot("console-settings-paused", 1280);
                 browser.find("#kill-switch").click();
                 browser.awaitText("Delivery is running again");
-                assertEquals(false, api.request().get("/notifications/settings").then().statusCode(200).extract().path("notifier_paused"));
+                assertEquals(
+                        false,
+                        api.request()
+                                .get("/notifications/settings")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .path("notifier_paused"));
             } finally {
                 api.pause(false);
             }
@@ -92,10 +114,18 @@ class ConsoleIT {
         try (var browser = new Browser()) {
             People.signIn(browser, "/deployment/notifications?tab=messages&user=" + user, "owner");
             browser.awaitText("No messages match these filters.");
-            api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(),
-                    "labels", Map.of("name", "refreshing-workspace", "reason", "test"))).then().statusCode(202);
+            api.event(Map.of(
+                            "template",
+                            "Workspace Deleted",
+                            "user_id",
+                            user.toString(),
+                            "labels",
+                            Map.of("name", "refreshing-workspace", "reason", "test")))
+                    .then()
+                    .statusCode(202);
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
-                    .until(driver -> browser.text().contains("Workspace Deleted") && browser.text().contains("sent"));
+                    .until(driver -> browser.text().contains("Workspace Deleted")
+                            && browser.text().contains("sent"));
             browser.open(CONSOLE + "?tab=messages");
             browser.screenshot("console-messages", 1280);
             browser.screenshot("console-messages-phone", 390);
@@ -104,9 +134,11 @@ class ConsoleIT {
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(15))
                     .until(driver -> driver.getCurrentUrl().contains("status=inhibited"));
             // Read in one script: the table refreshes itself and would replace elements read one by one.
-            var statuses = (java.util.List<?>) browser.driver.executeScript(
-                    "return Array.from(document.querySelectorAll('#message-rows .badge')).map(badge => badge.textContent)");
-            assertTrue(statuses.stream().allMatch("inhibited"::equals), "only inhibited messages are listed: " + statuses);
+            var statuses = (java.util.List<?>)
+                    browser.driver.executeScript(
+                            "return Array.from(document.querySelectorAll('#message-rows .badge')).map(badge => badge.textContent)");
+            assertTrue(
+                    statuses.stream().allMatch("inhibited"::equals), "only inhibited messages are listed: " + statuses);
         }
     }
 
@@ -136,7 +168,13 @@ class ConsoleIT {
     }
 
     private Object method(String template) {
-        return api.request().get("/notifications/templates/system").then().statusCode(200).extract().jsonPath()
-                .getList("findAll { it.id == '" + template + "' }.method").get(0);
+        return api.request()
+                .get("/notifications/templates/system")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.id == '" + template + "' }.method")
+                .get(0);
     }
 }

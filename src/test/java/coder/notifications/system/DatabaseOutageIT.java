@@ -11,11 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -47,16 +45,23 @@ class DatabaseOutageIT {
             var load = new Thread(() -> {
                 for (int i = 0; running.get(); i++) {
                     try {
-                        var response = api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(),
-                                "labels", Map.of("name", "outage-" + i)));
-                        statuses.computeIfAbsent(response.statusCode(), code -> new AtomicInteger()).incrementAndGet();
+                        var response = api.event(Map.of(
+                                "template",
+                                "Workspace Deleted",
+                                "user_id",
+                                user.toString(),
+                                "labels",
+                                Map.of("name", "outage-" + i)));
+                        statuses.computeIfAbsent(response.statusCode(), code -> new AtomicInteger())
+                                .incrementAndGet();
                         if (response.statusCode() == 202) {
                             accepted.add(response.jsonPath().getString("messages[0].id"));
                         } else if (response.statusCode() == 503 && response.header("Retry-After") == null) {
                             missingRetryAfter.incrementAndGet();
                         }
                     } catch (RuntimeException e) {
-                        statuses.computeIfAbsent(-1, code -> new AtomicInteger()).incrementAndGet();
+                        statuses.computeIfAbsent(-1, code -> new AtomicInteger())
+                                .incrementAndGet();
                     }
                     Api.sleep(25);
                 }
@@ -75,19 +80,26 @@ class DatabaseOutageIT {
             var deadline = Instant.now().plus(Duration.ofSeconds(90));
             Set<String> delivered = Set.of();
             while (Instant.now().isBefore(deadline)) {
-                delivered = SharedService.RECEIVER.deliveredTo(user).stream().map(document -> document.getString("msg_id"))
+                delivered = SharedService.RECEIVER.deliveredTo(user).stream()
+                        .map(document -> document.getString("msg_id"))
                         .collect(Collectors.toSet());
                 if (delivered.containsAll(accepted)) {
                     break;
                 }
                 Api.sleep(250);
             }
-            var lost = accepted.stream().filter(id -> !SharedService.RECEIVER.deliveredTo(user).stream()
-                    .anyMatch(document -> document.getString("msg_id").equals(id))).count();
+            var lost = accepted.stream()
+                    .filter(id -> !SharedService.RECEIVER.deliveredTo(user).stream()
+                            .anyMatch(document -> document.getString("msg_id").equals(id)))
+                    .count();
             var duplicated = SharedService.RECEIVER.deliveredTo(user).stream()
                     .collect(Collectors.groupingBy(document -> document.getString("msg_id"), Collectors.counting()))
-                    .values().stream().filter(count -> count > 1).count();
-            System.out.printf("database outage: answers %s; %d accepted, %d delivered, %d lost, %d duplicated%n",
+                    .values()
+                    .stream()
+                    .filter(count -> count > 1)
+                    .count();
+            System.out.printf(
+                    "database outage: answers %s; %d accepted, %d delivered, %d lost, %d duplicated%n",
                     statuses, accepted.size(), delivered.size(), lost, duplicated);
             assertTrue(readinessDuringOutage, "readiness answered 503 while the database was away");
             assertTrue(readinessAfter, "readiness answered 200 again");
@@ -95,7 +107,10 @@ class DatabaseOutageIT {
             assertEquals(Set.of(202, 503), statuses.keySet(), "only 202 and 503 answers: " + statuses);
             assertEquals(0, missingRetryAfter.get(), "every 503 says when to retry");
             assertEquals(0, lost, "accepted events lost");
-            var warnings = service.output().lines().filter(line -> line.contains(" W ") || line.contains(" E ")).count();
+            var warnings = service.output()
+                    .lines()
+                    .filter(line -> line.contains(" W ") || line.contains(" E "))
+                    .count();
             assertTrue(warnings <= 20, "an outage does not flood the log: " + warnings + " warnings and errors");
         } finally {
             database.close();
@@ -103,8 +118,12 @@ class DatabaseOutageIT {
     }
 
     private static EmbeddedPostgres start(Path data, int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
-                .setServerConfig("listen_addresses", "127.0.0.1").start();
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
     }
 
     private static boolean awaitReadiness(ServiceProcess service, int status) {
@@ -127,7 +146,8 @@ class DatabaseOutageIT {
     private static void deleteRecursively(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (var paths = Files.walk(folder)) {
-                for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (var path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }

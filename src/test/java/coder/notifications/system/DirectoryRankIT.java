@@ -17,10 +17,19 @@ class DirectoryRankIT {
     void aUserAdminManagesEveryoneButOwners() {
         var userAdmin = owner.as(Api.token(owner.user("Ursula Admin", "user-admin"), "user-admin"));
         var member = owner.user("Mo Member", "member");
-        userAdmin.request().body(user("mo-" + member.toString().substring(0, 6), "member", "template-admin"))
-                .put("/users/" + member).then().statusCode(200);
+        userAdmin
+                .request()
+                .body(user("mo-" + member.toString().substring(0, 6), "member", "template-admin"))
+                .put("/users/" + member)
+                .then()
+                .statusCode(200);
         var created = UUID.randomUUID();
-        userAdmin.request().body(user("new-" + created.toString().substring(0, 6), "member")).put("/users/" + created).then().statusCode(200);
+        userAdmin
+                .request()
+                .body(user("new-" + created.toString().substring(0, 6), "member"))
+                .put("/users/" + created)
+                .then()
+                .statusCode(200);
         userAdmin.request().delete("/users/" + created).then().statusCode(204);
         userAdmin.request().delete("/users/" + member).then().statusCode(204);
     }
@@ -29,25 +38,55 @@ class DirectoryRankIT {
     void aUserAdminMayNotMakeAnOwner() {
         var userAdmin = owner.as(Api.token(owner.user("Ulf Admin", "user-admin"), "user-admin"));
         var member = owner.user("Max Member", "member");
-        userAdmin.request().body(user("max-" + member.toString().substring(0, 6), "owner")).put("/users/" + member)
-                .then().statusCode(403).body("message", org.hamcrest.Matchers.containsString("owner"));
+        userAdmin
+                .request()
+                .body(user("max-" + member.toString().substring(0, 6), "owner"))
+                .put("/users/" + member)
+                .then()
+                .statusCode(403)
+                .body("message", org.hamcrest.Matchers.containsString("owner"));
         var fresh = UUID.randomUUID();
-        userAdmin.request().body(user("fresh-" + fresh.toString().substring(0, 6), "member", "owner")).put("/users/" + fresh)
-                .then().statusCode(403);
+        userAdmin
+                .request()
+                .body(user("fresh-" + fresh.toString().substring(0, 6), "member", "owner"))
+                .put("/users/" + fresh)
+                .then()
+                .statusCode(403);
         owner.request().get("/users/" + fresh).then().statusCode(404);
-        owner.request().get("/users/" + member).then().statusCode(200).body("roles", org.hamcrest.Matchers.equalTo(List.of("member")));
+        owner.request()
+                .get("/users/" + member)
+                .then()
+                .statusCode(200)
+                .body("roles", org.hamcrest.Matchers.equalTo(List.of("member")));
     }
 
     @Test
     void aUserAdminMayNotChangeOrDeleteAnOwner() {
         var userAdmin = owner.as(Api.token(owner.user("Uma Admin", "user-admin"), "user-admin"));
         var anOwner = owner.user("Olga Owner", "owner");
-        var username = owner.request().get("/users/" + anOwner).then().extract().path("username").toString();
-        userAdmin.request().body(Map.of("username", username, "email", "attacker@example.com", "roles", List.of("owner")))
-                .put("/users/" + anOwner).then().statusCode(403);
-        userAdmin.request().body(user(username, "member")).put("/users/" + anOwner).then().statusCode(403);
+        var username = owner.request()
+                .get("/users/" + anOwner)
+                .then()
+                .extract()
+                .path("username")
+                .toString();
+        userAdmin
+                .request()
+                .body(Map.of("username", username, "email", "attacker@example.com", "roles", List.of("owner")))
+                .put("/users/" + anOwner)
+                .then()
+                .statusCode(403);
+        userAdmin
+                .request()
+                .body(user(username, "member"))
+                .put("/users/" + anOwner)
+                .then()
+                .statusCode(403);
         userAdmin.request().delete("/users/" + anOwner).then().statusCode(403);
-        owner.request().get("/users/" + anOwner).then().statusCode(200)
+        owner.request()
+                .get("/users/" + anOwner)
+                .then()
+                .statusCode(200)
                 .body("email", org.hamcrest.Matchers.equalTo(username + "@example.com"))
                 .body("roles", org.hamcrest.Matchers.equalTo(List.of("owner")));
     }
@@ -58,11 +97,26 @@ class DirectoryRankIT {
         for (var caller : List.of(owner, notifier)) {
             var id = UUID.randomUUID();
             var username = "rank-" + id.toString().substring(0, 8);
-            caller.request().body(user(username, "owner")).put("/users/" + id).then().statusCode(200);
-            caller.request().body(Map.of("username", username, "email", "new@example.com", "roles", List.of("owner")))
-                    .put("/users/" + id).then().statusCode(200);
-            caller.request().body(user(username, "member")).put("/users/" + id).then().statusCode(200);
-            caller.request().body(user(username, "owner")).put("/users/" + id).then().statusCode(200);
+            caller.request()
+                    .body(user(username, "owner"))
+                    .put("/users/" + id)
+                    .then()
+                    .statusCode(200);
+            caller.request()
+                    .body(Map.of("username", username, "email", "new@example.com", "roles", List.of("owner")))
+                    .put("/users/" + id)
+                    .then()
+                    .statusCode(200);
+            caller.request()
+                    .body(user(username, "member"))
+                    .put("/users/" + id)
+                    .then()
+                    .statusCode(200);
+            caller.request()
+                    .body(user(username, "owner"))
+                    .put("/users/" + id)
+                    .then()
+                    .statusCode(200);
             if (caller == owner) {
                 caller.request().delete("/users/" + id).then().statusCode(204);
             } else {
@@ -76,7 +130,11 @@ class DirectoryRankIT {
         var target = owner.user("Tara Target", "member");
         for (var role : List.of("member", "template-admin", "auditor")) {
             var caller = owner.as(Api.token(owner.user("Caller " + role, role), role));
-            caller.request().body(user("tara-" + role, "member")).put("/users/" + target).then().statusCode(403);
+            caller.request()
+                    .body(user("tara-" + role, "member"))
+                    .put("/users/" + target)
+                    .then()
+                    .statusCode(403);
             caller.request().delete("/users/" + target).then().statusCode(403);
         }
     }

@@ -22,10 +22,12 @@ class EventErrorsIT {
         api = new Api(SharedService.get());
     }
 
-
     void rejected(Object body, String field) {
-        api.request().body(body).post("/notifications/events")
-                .then().statusCode(400)
+        api.request()
+                .body(body)
+                .post("/notifications/events")
+                .then()
+                .statusCode(400)
                 .body("message", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString()))
                 .body("validations.field", hasItem(field));
     }
@@ -39,7 +41,13 @@ class EventErrorsIT {
 
     @Test
     void anUnknownUserIsNamed() {
-        rejected(Map.of("template", "Workspace Deleted", "user_id", UUID.randomUUID().toString()), "user_id");
+        rejected(
+                Map.of(
+                        "template",
+                        "Workspace Deleted",
+                        "user_id",
+                        UUID.randomUUID().toString()),
+                "user_id");
     }
 
     @Test
@@ -56,34 +64,69 @@ class EventErrorsIT {
     @Test
     void freeTextOverItsLimitIsNamedAndStoresNothing() throws Exception {
         var user = api.user("Limited");
-        rejected(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "w"),
-                "created_by", "x".repeat(256)), "created_by");
+        rejected(
+                Map.of(
+                        "template",
+                        "Workspace Deleted",
+                        "user_id",
+                        user.toString(),
+                        "labels",
+                        Map.of("name", "w"),
+                        "created_by",
+                        "x".repeat(256)),
+                "created_by");
         rejected(Map.of("template", "x".repeat(256), "user_id", user.toString()), "template");
-        var many = java.util.stream.IntStream.range(0, 101).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        var many = java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
         rejected(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "targets", many), "targets");
         assertEquals(0, TestDatabase.messagesFor(user));
-        api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "w"),
-                "created_by", "x".repeat(255))).then().statusCode(202);
+        api.event(Map.of(
+                        "template",
+                        "Workspace Deleted",
+                        "user_id",
+                        user.toString(),
+                        "labels",
+                        Map.of("name", "w"),
+                        "created_by",
+                        "x".repeat(255)))
+                .then()
+                .statusCode(202);
     }
 
     @Test
     void labelsThatAreNotStringsAreNamed() throws Exception {
         var user = api.user("Typed");
-        rejected(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", 42)), "labels.name");
+        rejected(
+                Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", 42)),
+                "labels.name");
         assertEquals(0, TestDatabase.messagesFor(user));
     }
 
     @Test
     void aMissingOrMalformedBodyIsRefused() {
-        api.request().post("/notifications/events").then().statusCode(400).body("validations[0].field", equalTo("body"));
-        api.request().body("{\"template\": ").post("/notifications/events").then().statusCode(400)
+        api.request()
+                .post("/notifications/events")
+                .then()
+                .statusCode(400)
+                .body("validations[0].field", equalTo("body"));
+        api.request()
+                .body("{\"template\": ")
+                .post("/notifications/events")
+                .then()
+                .statusCode(400)
                 .body("validations[0].field", equalTo("body"));
         api.request().body("[1, 2]").post("/notifications/events").then().statusCode(400);
     }
 
     @Test
     void aWrongContentTypeIsRefused() {
-        api.request().contentType("text/plain").body("hello").post("/notifications/events").then().statusCode(415)
+        api.request()
+                .contentType("text/plain")
+                .body("hello")
+                .post("/notifications/events")
+                .then()
+                .statusCode(415)
                 .body("message", org.hamcrest.Matchers.notNullValue());
     }
 
@@ -92,10 +135,15 @@ class EventErrorsIT {
         var user = api.user("Flooded");
         var events = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < 1001; i++) {
-            events.add(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "w" + i)));
+            events.add(Map.of(
+                    "template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "w" + i)));
         }
-        api.request().body(Map.of("events", events)).post("/notifications/events/batch")
-                .then().statusCode(400).body("validations[0].field", equalTo("events"));
+        api.request()
+                .body(Map.of("events", events))
+                .post("/notifications/events/batch")
+                .then()
+                .statusCode(400)
+                .body("validations[0].field", equalTo("events"));
         assertEquals(0, TestDatabase.messagesFor(user));
     }
 
@@ -106,8 +154,11 @@ class EventErrorsIT {
                 Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "a")),
                 Map.of("template", "Nope", "user_id", user.toString()),
                 Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "b")));
-        api.request().body(Map.of("events", events)).post("/notifications/events/batch")
-                .then().statusCode(200)
+        api.request()
+                .body(Map.of("events", events))
+                .post("/notifications/events/batch")
+                .then()
+                .statusCode(200)
                 .body("results", hasSize(3))
                 .body("results[0].messages", hasSize(1))
                 .body("results[1].error.validations[0].field", equalTo("template"))

@@ -39,19 +39,43 @@ class FaultsIT {
         try (var service = ServiceProcess.start("faults-down", settings)) {
             var api = new Api(service);
             var user = api.user("Dana Down", "owner");
-            api.request().body(Map.of("method", "smtp")).put("/notifications/templates/" + TEMPLATE_DELETED + "/method").then().statusCode(200);
+            api.request()
+                    .body(Map.of("method", "smtp"))
+                    .put("/notifications/templates/" + TEMPLATE_DELETED + "/method")
+                    .then()
+                    .statusCode(200);
             var webhooks = new ArrayList<String>();
             var emails = new ArrayList<String>();
             for (int i = 0; i < 20; i++) {
-                webhooks.add(api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "down-" + i)))
-                        .then().statusCode(202).extract().path("messages[0].id").toString());
-                emails.add(api.event(Map.of("template", "Template Deleted", "recipients", List.of(user.toString()),
-                                "labels", Map.of("name", "down-" + i, "initiator", "x")))
-                        .then().statusCode(202).extract().path("messages[0].id").toString());
+                webhooks.add(api.event(Map.of(
+                                "template",
+                                "Workspace Deleted",
+                                "user_id",
+                                user.toString(),
+                                "labels",
+                                Map.of("name", "down-" + i)))
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("messages[0].id")
+                        .toString());
+                emails.add(api.event(Map.of(
+                                "template",
+                                "Template Deleted",
+                                "recipients",
+                                List.of(user.toString()),
+                                "labels",
+                                Map.of("name", "down-" + i, "initiator", "x")))
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .path("messages[0].id")
+                        .toString());
             }
             Api.sleep(4500);
             var triedBefore = api.message(webhooks.get(0)).get("attempt_count");
-            try (var receiver = new WebhookReceiver(webhookPort); var relay = TestRelay.plainOn(smtpPort)) {
+            try (var receiver = new WebhookReceiver(webhookPort);
+                    var relay = TestRelay.plainOn(smtpPort)) {
                 for (var id : webhooks) {
                     api.awaitStatus(id, "sent", Duration.ofSeconds(60));
                 }
@@ -61,14 +85,26 @@ class FaultsIT {
                 var attempts = new ArrayList<Integer>();
                 webhooks.forEach(id -> attempts.add((Integer) api.message(id).get("attempt_count")));
                 emails.forEach(id -> attempts.add((Integer) api.message(id).get("attempt_count")));
-                var webhookDeliveries = receiver.deliveredTo(user).stream().map(document -> document.getString("msg_id")).toList();
-                System.out.printf("endpoint and relay down ~4.5 s, retry 1 s, 10 attempts: webhooks %d accepted, %d delivered, %d lost, %d"
+                var webhookDeliveries = receiver.deliveredTo(user).stream()
+                        .map(document -> document.getString("msg_id"))
+                        .toList();
+                System.out.printf(
+                        "endpoint and relay down ~4.5 s, retry 1 s, 10 attempts: webhooks %d accepted, %d delivered, %d lost, %d"
                                 + " duplicated; emails %d accepted, %d delivered; attempts per message %d..%d (first message had %s before)%n",
-                        webhooks.size(), webhookDeliveries.stream().distinct().count(), webhooks.size() - webhookDeliveries.stream().distinct().count(),
-                        webhookDeliveries.size() - webhookDeliveries.stream().distinct().count(), emails.size(), relay.received.size(),
-                        attempts.stream().min(Integer::compare).orElse(0), attempts.stream().max(Integer::compare).orElse(0), triedBefore);
+                        webhooks.size(),
+                        webhookDeliveries.stream().distinct().count(),
+                        webhooks.size() - webhookDeliveries.stream().distinct().count(),
+                        webhookDeliveries.size()
+                                - webhookDeliveries.stream().distinct().count(),
+                        emails.size(),
+                        relay.received.size(),
+                        attempts.stream().min(Integer::compare).orElse(0),
+                        attempts.stream().max(Integer::compare).orElse(0),
+                        triedBefore);
                 assertTrue((Integer) triedBefore >= 2, "retried while down: " + triedBefore);
-                assertTrue(attempts.stream().allMatch(count -> count >= 2 && count <= 10), "attempts as configured: " + attempts);
+                assertTrue(
+                        attempts.stream().allMatch(count -> count >= 2 && count <= 10),
+                        "attempts as configured: " + attempts);
                 assertEquals(webhooks.size(), webhookDeliveries.size(), "each webhook delivered once");
                 assertEquals(emails.size(), relay.received.size(), "each email delivered once");
             }
@@ -86,10 +122,22 @@ class FaultsIT {
         SharedService.RECEIVER.delay(user, Duration.ofMillis(1500));
         var events = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < 60; i++) {
-            events.add(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "term-" + i)));
+            events.add(Map.of(
+                    "template",
+                    "Workspace Deleted",
+                    "user_id",
+                    user.toString(),
+                    "labels",
+                    Map.of("name", "term-" + i)));
         }
-        List<String> ids = api.request().body(Map.of("events", events)).post("/notifications/events/batch")
-                .then().statusCode(200).extract().jsonPath().getList("results.messages.flatten().id", String.class);
+        List<String> ids = api.request()
+                .body(Map.of("events", events))
+                .post("/notifications/events/batch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("results.messages.flatten().id", String.class);
         awaitArrivals(ids, 1);
         first.stop();
         try (var second = ServiceProcess.start("faults-sigterm-b", settings)) {
@@ -99,8 +147,10 @@ class FaultsIT {
             }
             var deliveries = SharedService.RECEIVER.deliveredTo(user).stream()
                     .collect(Collectors.groupingBy(document -> document.getString("msg_id"), Collectors.counting()));
-            var duplicated = deliveries.values().stream().filter(count -> count > 1).count();
-            System.out.printf("SIGTERM in the middle of a batch: %d accepted, %d delivered, %d lost, %d duplicated%n",
+            var duplicated =
+                    deliveries.values().stream().filter(count -> count > 1).count();
+            System.out.printf(
+                    "SIGTERM in the middle of a batch: %d accepted, %d delivered, %d lost, %d duplicated%n",
                     ids.size(), deliveries.size(), ids.size() - deliveries.size(), duplicated);
             assertEquals(ids.size(), deliveries.size(), "nothing lost");
             assertEquals(0, duplicated, "nothing sent twice");
@@ -117,14 +167,26 @@ class FaultsIT {
         settings.put("SERVICE_HEAP", "256m");
         var counter = new CountingReceiver();
         settings.put("CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", counter.endpoint());
-        try (counter; var service = ServiceProcess.start("faults-backlog", settings)) {
+        try (counter;
+                var service = ServiceProcess.start("faults-backlog", settings)) {
             var api = new Api(service);
             api.pause(true);
             var user = api.user("Bea Backlog", "member");
-            var sample = UUID.fromString(api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(),
-                    "labels", Map.of("name", "backlog"))).then().statusCode(202).extract().path("messages[0].id").toString());
+            var sample = UUID.fromString(api.event(Map.of(
+                            "template",
+                            "Workspace Deleted",
+                            "user_id",
+                            user.toString(),
+                            "labels",
+                            Map.of("name", "backlog")))
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("messages[0].id")
+                    .toString());
             var name = database.substring(database.lastIndexOf('/') + 1, database.indexOf('?'));
-            try (var connection = TestDatabase.connect(ServiceProcess.WORK.resolve("cache"), name); var statement = connection.createStatement()) {
+            try (var connection = TestDatabase.connect(ServiceProcess.WORK.resolve("cache"), name);
+                    var statement = connection.createStatement()) {
                 // 99,999 copies of a real message, each with an id of its own, in one statement.
                 statement.execute("""
                         INSERT INTO notification_messages (id, notification_template_id, user_id, method, created_by, payload, targets)
@@ -145,26 +207,37 @@ class FaultsIT {
                 Api.sleep(1000);
             }
             var seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-            System.out.printf("backlog of 100,000 on a 256 MB heap: %d delivered in %.0f s (%.0f/s), %d requests (%d duplicated),"
-                    + " resident memory at most %d MB%n", delivered, seconds, delivered / seconds, counter.requests(),
-                    counter.requests() - delivered, peakKb / 1024);
+            System.out.printf(
+                    "backlog of 100,000 on a 256 MB heap: %d delivered in %.0f s (%.0f/s), %d requests (%d duplicated),"
+                            + " resident memory at most %d MB%n",
+                    delivered,
+                    seconds,
+                    delivered / seconds,
+                    counter.requests(),
+                    counter.requests() - delivered,
+                    peakKb / 1024);
             assertEquals(100_000, delivered, "all delivered");
-            assertTrue(service.output().lines().noneMatch(line -> line.contains("OutOfMemoryError")), "no OutOfMemoryError");
+            assertTrue(
+                    service.output().lines().noneMatch(line -> line.contains("OutOfMemoryError")),
+                    "no OutOfMemoryError");
         }
     }
 
     /** A receiver that only counts: requests, and distinct message ids. */
     static final class CountingReceiver implements AutoCloseable {
-        private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("\"msg_id\":\"([0-9a-f-]{36})\"");
+        private static final java.util.regex.Pattern ID =
+                java.util.regex.Pattern.compile("\"msg_id\":\"([0-9a-f-]{36})\"");
         private final com.sun.net.httpserver.HttpServer server;
         private final java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger requests =
+                new java.util.concurrent.atomic.AtomicInteger();
 
         CountingReceiver() throws java.io.IOException {
             server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
             server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
             server.createContext("/hook", exchange -> {
-                var body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                var body =
+                        new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 var matcher = ID.matcher(body);
                 if (matcher.find()) {
                     ids.add(matcher.group(1));
@@ -196,7 +269,10 @@ class FaultsIT {
 
     private static void awaitArrivals(List<String> ids, int atLeast) {
         var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (ids.stream().filter(id -> SharedService.RECEIVER.arrivals(id) > 0).count() < atLeast) {
+        while (ids.stream()
+                        .filter(id -> SharedService.RECEIVER.arrivals(id) > 0)
+                        .count()
+                < atLeast) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("no send started");
             }
@@ -207,8 +283,11 @@ class FaultsIT {
     /** The peak resident memory of a process, from /proc (0 where there is no /proc). */
     private static long residentKb(long pid) {
         try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(line -> line.startsWith("VmHWM:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(0);
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst()
+                    .orElse(0);
         } catch (Exception e) {
             return 0;
         }

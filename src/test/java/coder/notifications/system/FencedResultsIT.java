@@ -35,8 +35,18 @@ class FencedResultsIT {
             var api = new Api(a);
             var user = api.user("Fenna Fenced", "member");
             SharedService.RECEIVER.script(user, 500);
-            var id = api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "fenced")))
-                    .then().statusCode(202).extract().path("messages[0].id").toString();
+            var id = api.event(Map.of(
+                            "template",
+                            "Workspace Deleted",
+                            "user_id",
+                            user.toString(),
+                            "labels",
+                            Map.of("name", "fenced")))
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("messages[0].id")
+                    .toString();
             await(() -> SharedService.RECEIVER.arrivals(id) == 1, "replica A's failing send");
             SharedService.RECEIVER.delay(user, Duration.ofSeconds(8));
             try (var b = ServiceProcess.start("fenced-b", delivering)) {

@@ -19,15 +19,20 @@ class HealthIT {
     @Test
     void livenessAnswersWithoutCredentials() {
         given().baseUri(service.uri("").toString())
-                .when().get("/health/live")
-                .then().statusCode(200).body("status", equalTo("UP"));
+                .when()
+                .get("/health/live")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
     }
 
     @Test
     void readinessChecksTheDatabase() {
         given().baseUri(service.uri("").toString())
-                .when().get("/health/ready")
-                .then().statusCode(200)
+                .when()
+                .get("/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("notifications-database"));
     }
@@ -36,13 +41,22 @@ class HealthIT {
     void metricsAnswerWithoutCredentialsAndCountResults() {
         var api = new Api(service);
         var user = api.user("Counted");
-        api.event(java.util.Map.of("template", "Workspace Deleted", "user_id", user.toString(),
-                "labels", java.util.Map.of("name", "counted"))).then().statusCode(202);
+        api.event(java.util.Map.of(
+                        "template",
+                        "Workspace Deleted",
+                        "user_id",
+                        user.toString(),
+                        "labels",
+                        java.util.Map.of("name", "counted")))
+                .then()
+                .statusCode(202);
         SharedService.RECEIVER.awaitDelivered(user, 1, java.time.Duration.ofSeconds(30));
         Api.sleep(1000);
         given().baseUri(service.uri("").toString())
-                .when().get("/metrics?scope=application")
-                .then().statusCode(200)
+                .when()
+                .get("/metrics?scope=application")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("notifications_results_total{kind=\"sent\""));
     }
 }

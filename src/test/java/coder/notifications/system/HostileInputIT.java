@@ -28,55 +28,101 @@ class HostileInputIT {
         api = new Api(service);
     }
 
-
     @Test
     void aBodyOverTheLimitIsA413() {
-        var huge = "{\"template\": \"Workspace Deleted\", \"labels\": {\"name\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}}";
-        api.request().body(huge).post("/notifications/events").then().statusCode(413).body("message", org.hamcrest.Matchers.notNullValue());
+        var huge = "{\"template\": \"Workspace Deleted\", \"labels\": {\"name\": \"" + "x".repeat(5 * 1024 * 1024)
+                + "\"}}";
+        api.request()
+                .body(huge)
+                .post("/notifications/events")
+                .then()
+                .statusCode(413)
+                .body("message", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
     void deepNestingThousandsOfLabelsAndHugeValuesAreRefused() throws Exception {
         var user = api.user("Hostile Hal");
         var deep = "[".repeat(5000) + "]".repeat(5000);
-        api.request().body("{\"template\": \"Workspace Deleted\", \"user_id\": \"" + user + "\", \"data\": {\"x\": " + deep + "}}")
-                .post("/notifications/events").then().statusCode(400);
+        api.request()
+                .body("{\"template\": \"Workspace Deleted\", \"user_id\": \"" + user + "\", \"data\": {\"x\": " + deep
+                        + "}}")
+                .post("/notifications/events")
+                .then()
+                .statusCode(400);
         var many = new HashMap<String, String>();
         for (int i = 0; i < 5000; i++) {
             many.put("l" + i, "v");
         }
         api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", many))
-                .then().statusCode(400).body("validations.field", hasItem("labels"));
-        api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "y".repeat(1_000_000))))
-                .then().statusCode(400).body("validations.field", hasItem("labels.name"));
-        api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "nul\u0000byte")))
-                .then().statusCode(400);
+                .then()
+                .statusCode(400)
+                .body("validations.field", hasItem("labels"));
+        api.event(Map.of(
+                        "template",
+                        "Workspace Deleted",
+                        "user_id",
+                        user.toString(),
+                        "labels",
+                        Map.of("name", "y".repeat(1_000_000))))
+                .then()
+                .statusCode(400)
+                .body("validations.field", hasItem("labels.name"));
+        api.event(Map.of(
+                        "template",
+                        "Workspace Deleted",
+                        "user_id",
+                        user.toString(),
+                        "labels",
+                        Map.of("name", "nul\u0000byte")))
+                .then()
+                .statusCode(400);
         assertEquals(0, TestDatabase.messagesFor(user));
     }
 
     @Test
     void invalidUtf8AndWrongContentTypesAreRefused() {
-        var bytes = "{\"template\": \"Workspace Deleted\", \"labels\": {\"name\": \"\"}}".getBytes(StandardCharsets.UTF_8);
+        var bytes =
+                "{\"template\": \"Workspace Deleted\", \"labels\": {\"name\": \"\"}}".getBytes(StandardCharsets.UTF_8);
         var broken = new byte[bytes.length + 2];
         System.arraycopy(bytes, 0, broken, 0, 45);
         broken[45] = (byte) 0xC3;
         broken[46] = (byte) 0x28;
         System.arraycopy(bytes, 45, broken, 47, bytes.length - 45);
-        api.request().body(broken).post("/notifications/events").then().statusCode(400)
+        api.request()
+                .body(broken)
+                .post("/notifications/events")
+                .then()
+                .statusCode(400)
                 .body("validations[0].field", equalTo("body"));
-        api.request().contentType(ContentType.XML).body("<event/>").post("/notifications/events").then().statusCode(415);
+        api.request()
+                .contentType(ContentType.XML)
+                .body("<event/>")
+                .post("/notifications/events")
+                .then()
+                .statusCode(415);
     }
 
     @Test
     void sqlAndTemplateSyntaxInLabelsAreStoredAndRenderedAsLiteralText() {
         var user = api.user("Literal Lee");
         var name = "x'); DROP TABLE users; -- {{ user_email }} {% if true %}y{% endif %} <script>";
-        api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels",
-                Map.of("name", name, "reason", "line\r\nBcc: victim@example.com"))).then().statusCode(202);
-        var document = SharedService.RECEIVER.awaitDelivered(user, 1, Duration.ofSeconds(30)).get(0);
+        api.event(Map.of(
+                        "template",
+                        "Workspace Deleted",
+                        "user_id",
+                        user.toString(),
+                        "labels",
+                        Map.of("name", name, "reason", "line\r\nBcc: victim@example.com")))
+                .then()
+                .statusCode(202);
+        var document = SharedService.RECEIVER
+                .awaitDelivered(user, 1, Duration.ofSeconds(30))
+                .get(0);
         assertEquals("Workspace \"" + name + "\" deleted", document.getString("title"));
         assertTrue(document.getString("body").contains("line Bcc: victim@example.com"), document.getString("body"));
-        assertEquals(name, document.getJsonObject("payload").getJsonObject("labels").getString("name"));
+        assertEquals(
+                name, document.getJsonObject("payload").getJsonObject("labels").getString("name"));
         api.request().get("/users/" + user).then().statusCode(200);
     }
 
@@ -88,7 +134,8 @@ class HostileInputIT {
         long reported = 0;
         for (int i = 0; i < 300; i++) {
             var body = MalformedEvents.next(random, user);
-            var response = api.request().body(body.getBytes(StandardCharsets.UTF_8)).post("/notifications/events");
+            var response =
+                    api.request().body(body.getBytes(StandardCharsets.UTF_8)).post("/notifications/events");
             int status = response.statusCode();
             assertTrue(status < 500, "answered " + status + " to " + body + ": " + response.asString());
             if (status == 202) {
@@ -99,16 +146,43 @@ class HostileInputIT {
             }
         }
         assertEquals(reported, TestDatabase.messagesFor(user), "stored messages differ from what the answers reported");
-        io.restassured.RestAssured.given().baseUri(service.uri("").toString()).get("/health/ready").then().statusCode(200);
+        io.restassured.RestAssured.given()
+                .baseUri(service.uri("").toString())
+                .get("/health/ready")
+                .then()
+                .statusCode(200);
     }
 
     /** Events with random defects: wrong types, broken JSON, unknown names, bad UUIDs, odd characters. */
     static final class MalformedEvents {
-        private static final List<String> VALUES = List.of("null", "42", "true", "[]", "{}", "\"\"", "\"not-a-uuid\"",
-                "\"Workspace Deleted\"", "\"f517da0b-cdc9-410f-ab89-a86107c420ed\"", "[\"x\"]", "{\"a\": {\"b\": 1}}",
-                "\"\\u0000\"", "\"\\ud800\"", "\"😀\"", "1e309", "-0", "\"" + "z".repeat(9000) + "\"");
-        private static final List<String> FIELDS = List.of("template", "user_id", "initiator_id", "recipients", "labels",
-                "data", "targets", "created_by", "unknown");
+        private static final List<String> VALUES = List.of(
+                "null",
+                "42",
+                "true",
+                "[]",
+                "{}",
+                "\"\"",
+                "\"not-a-uuid\"",
+                "\"Workspace Deleted\"",
+                "\"f517da0b-cdc9-410f-ab89-a86107c420ed\"",
+                "[\"x\"]",
+                "{\"a\": {\"b\": 1}}",
+                "\"\\u0000\"",
+                "\"\\ud800\"",
+                "\"😀\"",
+                "1e309",
+                "-0",
+                "\"" + "z".repeat(9000) + "\"");
+        private static final List<String> FIELDS = List.of(
+                "template",
+                "user_id",
+                "initiator_id",
+                "recipients",
+                "labels",
+                "data",
+                "targets",
+                "created_by",
+                "unknown");
 
         static String next(Random random, UUID user) {
             var fields = new StringBuilder("{\"template\": \"Workspace Deleted\", \"user_id\": \"" + user + "\"");
@@ -120,7 +194,9 @@ class HostileInputIT {
                         : VALUES.get(random.nextInt(VALUES.size()));
                 fields.append(", \"").append(field).append("\": ").append(value);
             }
-            fields.append(", \"labels\": {\"name\": \"fuzz-").append(random.nextInt(1000)).append("\"}}");
+            fields.append(", \"labels\": {\"name\": \"fuzz-")
+                    .append(random.nextInt(1000))
+                    .append("\"}}");
             var json = fields.toString();
             return switch (random.nextInt(6)) {
                 case 0 -> json.substring(0, random.nextInt(json.length()));

@@ -26,33 +26,55 @@ class MessageLifecycleIT {
     }
 
     static Map<String, Object> workspaceDeleted(UUID user, String workspace) {
-        return Map.of("template", WORKSPACE_DELETED, "user_id", user.toString(),
-                "labels", Map.of("name", workspace, "reason", "initiated by user", "initiator", "danny"));
+        return Map.of(
+                "template",
+                WORKSPACE_DELETED,
+                "user_id",
+                user.toString(),
+                "labels",
+                Map.of("name", workspace, "reason", "initiated by user", "initiator", "danny"));
     }
 
     static String enqueueOne(Map<String, Object> event) {
-        return api.event(event).then().statusCode(202).body("messages", hasSize(1)).extract().path("messages[0].id");
+        return api.event(event)
+                .then()
+                .statusCode(202)
+                .body("messages", hasSize(1))
+                .extract()
+                .path("messages[0].id");
     }
 
     @Test
     void theReferenceRenderingArrivesByWebhook() {
         var danny = UUID.randomUUID();
-        api.request().body(Map.of("username", "danny-" + danny.toString().substring(0, 6), "email", "danny@example.com"))
-                .put("/users/" + danny).then().statusCode(200);
-        var id = enqueueOne(Map.of("template", "Workspace Deleted", "user_id", danny.toString(),
-                "labels", Map.of("name", "my-workspace", "reason", "initiated by user", "initiator", "danny")));
+        api.request()
+                .body(Map.of("username", "danny-" + danny.toString().substring(0, 6), "email", "danny@example.com"))
+                .put("/users/" + danny)
+                .then()
+                .statusCode(200);
+        var id = enqueueOne(Map.of(
+                "template",
+                "Workspace Deleted",
+                "user_id",
+                danny.toString(),
+                "labels",
+                Map.of("name", "my-workspace", "reason", "initiated by user", "initiator", "danny")));
 
         var document = receiver.awaitDelivered(danny, 1, PATIENCE).get(0);
         assertEquals("Workspace \"my-workspace\" deleted", document.getString("title"));
         var name = "danny-" + danny.toString().substring(0, 6);
-        assertEquals("Hi " + name + "\n\nYour workspace my-workspace was deleted.\nThe specified reason was \"initiated by user (danny)\".",
+        assertEquals(
+                "Hi " + name
+                        + "\n\nYour workspace my-workspace was deleted.\nThe specified reason was \"initiated by user (danny)\".",
                 document.getString("body"));
         assertEquals(id, document.getString("msg_id"));
         assertEquals("1.1", document.getString("_version"));
         var payload = document.getJsonObject("payload");
         assertEquals(WORKSPACE_DELETED, payload.getString("notification_template_id"));
         assertEquals("Workspace Deleted", payload.getString("notification_name"));
-        assertEquals("https://coder.example.com/workspaces", payload.getJsonArray("actions").getJsonObject(0).getString("url"));
+        assertEquals(
+                "https://coder.example.com/workspaces",
+                payload.getJsonArray("actions").getJsonObject(0).getString("url"));
         var message = api.awaitStatus(id, "sent", PATIENCE);
         assertEquals(1, message.get("attempt_count"));
     }
@@ -91,7 +113,9 @@ class MessageLifecycleIT {
     void anIdenticalEventOfTheSameDayIsADuplicate() {
         var user = api.user("Twice Tom");
         enqueueOne(workspaceDeleted(user, "same"));
-        api.event(workspaceDeleted(user, "same")).then().statusCode(202)
+        api.event(workspaceDeleted(user, "same"))
+                .then()
+                .statusCode(202)
                 .body("messages", hasSize(0))
                 .body("skipped[0].user_id", equalTo(user.toString()))
                 .body("skipped[0].reason", equalTo("duplicate"));
@@ -103,28 +127,49 @@ class MessageLifecycleIT {
         var userAdmin = api.user("Uma Admin", "user-admin");
         var subjectAdmin = api.user("Sam Subject", "user-admin");
         var member = api.user("Mia Member", "member");
-        var response = api.event(Map.of("template", "User account created", "user_id", subjectAdmin.toString(),
-                        "labels", Map.of("created_account_name", "sam", "initiator", "olivia")))
-                .then().statusCode(202).extract().jsonPath();
+        var response = api.event(Map.of(
+                        "template",
+                        "User account created",
+                        "user_id",
+                        subjectAdmin.toString(),
+                        "labels",
+                        Map.of("created_account_name", "sam", "initiator", "olivia")))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
         List<String> recipients = response.getList("messages.user_id");
-        assertTrue(recipients.contains(owner.toString()) && recipients.contains(userAdmin.toString()), recipients.toString());
-        assertTrue(!recipients.contains(subjectAdmin.toString()) && !recipients.contains(member.toString()), recipients.toString());
+        assertTrue(
+                recipients.contains(owner.toString()) && recipients.contains(userAdmin.toString()),
+                recipients.toString());
+        assertTrue(
+                !recipients.contains(subjectAdmin.toString()) && !recipients.contains(member.toString()),
+                recipients.toString());
     }
 
     @Test
     void explicitRecipientsReplaceTheAudience() {
         var first = api.user("First");
         var second = api.user("Second");
-        api.event(Map.of("template", "Template Deleted", "recipients", List.of(first.toString(), second.toString()),
-                        "labels", Map.of("name", "go-template", "initiator", "olivia")))
-                .then().statusCode(202).body("messages.user_id", equalTo(List.of(first.toString(), second.toString())));
+        api.event(Map.of(
+                        "template",
+                        "Template Deleted",
+                        "recipients",
+                        List.of(first.toString(), second.toString()),
+                        "labels",
+                        Map.of("name", "go-template", "initiator", "olivia")))
+                .then()
+                .statusCode(202)
+                .body("messages.user_id", equalTo(List.of(first.toString(), second.toString())));
     }
 
     @Test
     void aRecipientWhoDisabledTheTemplateIsSkippedAtEnqueue() throws Exception {
         var user = api.user("Quiet Quinn");
         disable(user, WORKSPACE_DELETED);
-        api.event(workspaceDeleted(user, "muted")).then().statusCode(202)
+        api.event(workspaceDeleted(user, "muted"))
+                .then()
+                .statusCode(202)
                 .body("messages", hasSize(0))
                 .body("skipped[0].reason", equalTo("disabled"));
     }
@@ -147,15 +192,27 @@ class MessageLifecycleIT {
     @Test
     void nothingIsLeasedWhilePausedAndEverythingAfterResume() {
         var user = api.user("Patient Pat");
-        api.request().body("{\"notifier_paused\": true}").put("/notifications/settings").then().statusCode(200)
+        api.request()
+                .body("{\"notifier_paused\": true}")
+                .put("/notifications/settings")
+                .then()
+                .statusCode(200)
                 .body("notifier_paused", equalTo(true));
         try {
-            api.request().body("{\"notifier_paused\": true}").put("/notifications/settings").then().statusCode(304);
+            api.request()
+                    .body("{\"notifier_paused\": true}")
+                    .put("/notifications/settings")
+                    .then()
+                    .statusCode(304);
             var id = enqueueOne(workspaceDeleted(user, "paused"));
             Api.sleep(3000);
             assertEquals("pending", api.message(id).get("status"));
             api.request().get("/notifications/settings").then().statusCode(200).body("notifier_paused", equalTo(true));
-            api.request().body("{\"notifier_paused\": false}").put("/notifications/settings").then().statusCode(200);
+            api.request()
+                    .body("{\"notifier_paused\": false}")
+                    .put("/notifications/settings")
+                    .then()
+                    .statusCode(200);
             api.awaitStatus(id, "sent", PATIENCE);
         } finally {
             api.pause(false);
@@ -167,22 +224,31 @@ class MessageLifecycleIT {
         var user = api.user("Listed Lou");
         var id = enqueueOne(workspaceDeleted(user, "listed"));
         api.awaitStatus(id, "sent", PATIENCE);
-        api.request().queryParam("user_id", user.toString()).queryParam("status", "sent")
-                .queryParam("template_id", WORKSPACE_DELETED).get("/notifications/messages")
-                .then().statusCode(200)
+        api.request()
+                .queryParam("user_id", user.toString())
+                .queryParam("status", "sent")
+                .queryParam("template_id", WORKSPACE_DELETED)
+                .get("/notifications/messages")
+                .then()
+                .statusCode(200)
                 .body("messages", hasSize(1))
                 .body("messages[0].id", equalTo(id))
                 .body("messages[0].notification_name", equalTo("Workspace Deleted"))
                 .body("messages[0].method", equalTo("webhook"))
                 .body("messages[0]", org.hamcrest.Matchers.hasKey("leased_until"))
                 .body("messages[0].leased_until", org.hamcrest.Matchers.nullValue());
-        api.request().queryParam("status", "bogus").get("/notifications/messages")
-                .then().statusCode(400).body("validations[0].field", equalTo("status"));
+        api.request()
+                .queryParam("status", "bogus")
+                .get("/notifications/messages")
+                .then()
+                .statusCode(400)
+                .body("validations[0].field", equalTo("status"));
     }
 
     static void disable(UUID user, String template) throws Exception {
-        try (var connection = TestDatabase.connect(); var statement = connection.prepareStatement(
-                "INSERT INTO notification_preferences (user_id, notification_template_id, disabled) VALUES (?, ?, true)")) {
+        try (var connection = TestDatabase.connect();
+                var statement = connection.prepareStatement(
+                        "INSERT INTO notification_preferences (user_id, notification_template_id, disabled) VALUES (?, ?, true)")) {
             statement.setObject(1, user);
             statement.setObject(2, UUID.fromString(template));
             statement.executeUpdate();

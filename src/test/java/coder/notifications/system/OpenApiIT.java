@@ -34,14 +34,27 @@ class OpenApiIT {
         var result = parse();
         assertEquals(List.of(), result.messages());
         var api = result.api();
-        assertEquals("bearer", api.getComponents().getSecuritySchemes().get("bearer").getScheme());
+        assertEquals(
+                "bearer", api.getComponents().getSecuritySchemes().get("bearer").getScheme());
         assertTrue(api.getComponents().getSchemas().containsKey("Error"));
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            assertNotNull(operation.getExtensions() == null ? null : operation.getExtensions().get("x-roles"), method + " " + path + " names its roles");
-            assertTrue(operation.getResponses().keySet().stream().anyMatch(code -> code.startsWith("2") || code.equals("304")), method + " " + path);
-            assertTrue(operation.getResponses().containsKey("401"), method + " " + path + " documents the 401");
-        }));
-        var ui = io.restassured.RestAssured.given().baseUri(service.uri("").toString()).redirects().follow(true).get("/openapi/ui/");
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    assertNotNull(
+                            operation.getExtensions() == null
+                                    ? null
+                                    : operation.getExtensions().get("x-roles"),
+                            method + " " + path + " names its roles");
+                    assertTrue(
+                            operation.getResponses().keySet().stream()
+                                    .anyMatch(code -> code.startsWith("2") || code.equals("304")),
+                            method + " " + path);
+                    assertTrue(operation.getResponses().containsKey("401"), method + " " + path + " documents the 401");
+                }));
+        var ui = io.restassured.RestAssured.given()
+                .baseUri(service.uri("").toString())
+                .redirects()
+                .follow(true)
+                .get("/openapi/ui/");
         assertEquals(200, ui.statusCode());
     }
 
@@ -49,8 +62,10 @@ class OpenApiIT {
     void everyResourceMethodIsDescribed() throws Exception {
         var api = parse().api();
         var described = new TreeSet<String>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().keySet()
-                .forEach(method -> described.add(method.name() + " " + normalized("/api/v2" + path))));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .keySet()
+                        .forEach(method -> described.add(method.name() + " " + normalized("/api/v2" + path))));
         var implemented = new TreeSet<String>();
         for (var resource : resourceClasses()) {
             var base = resource.getAnnotation(Path.class).value();
@@ -58,7 +73,8 @@ class OpenApiIT {
                 var verb = verb(method);
                 if (verb != null) {
                     var sub = method.getAnnotation(Path.class);
-                    implemented.add(verb + " " + normalized("/api/v2/" + base + (sub == null ? "" : "/" + sub.value())));
+                    implemented.add(
+                            verb + " " + normalized("/api/v2/" + base + (sub == null ? "" : "/" + sub.value())));
                 }
             }
         }
@@ -66,12 +82,16 @@ class OpenApiIT {
         assertEquals(implemented, described, "resource methods and the OpenAPI document");
     }
 
-    private record Parsed(OpenAPI api, List<String> messages) {
-    }
+    private record Parsed(OpenAPI api, List<String> messages) {}
 
     private Parsed parse() {
-        var text = io.restassured.RestAssured.given().baseUri(service.uri("").toString()).get("/openapi").then().statusCode(200)
-                .extract().asString();
+        var text = io.restassured.RestAssured.given()
+                .baseUri(service.uri("").toString())
+                .get("/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         var options = new ParseOptions();
         options.setResolve(true);
         var result = new OpenAPIV3Parser().readContents(text, null, options);
@@ -85,7 +105,8 @@ class OpenApiIT {
     }
 
     private static String verb(Method method) {
-        for (var entry : Map.of(GET.class, "GET", PUT.class, "PUT", POST.class, "POST", DELETE.class, "DELETE").entrySet()) {
+        for (var entry : Map.of(GET.class, "GET", PUT.class, "PUT", POST.class, "POST", DELETE.class, "DELETE")
+                .entrySet()) {
             if (method.isAnnotationPresent(entry.getKey())) {
                 return entry.getValue();
             }
@@ -98,7 +119,9 @@ class OpenApiIT {
         var root = java.nio.file.Path.of("target/classes");
         var classes = new ArrayList<Class<?>>();
         try (var files = Files.walk(root)) {
-            for (var file : files.filter(path -> path.toString().endsWith(".class") && !path.toString().contains("$")).toList()) {
+            for (var file : files.filter(path -> path.toString().endsWith(".class")
+                            && !path.toString().contains("$"))
+                    .toList()) {
                 var name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 if (name.startsWith("coder.notifications.database.connection")) {
                     continue;

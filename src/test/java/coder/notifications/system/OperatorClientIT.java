@@ -22,8 +22,7 @@ class OperatorClientIT {
     private final Api api = new Api(service);
 
     /** What one run printed and how it ended. */
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
     @Test
     void theShippedClientIsExecutable() {
@@ -36,7 +35,11 @@ class OperatorClientIT {
             var owner = Api.token(EvaluationKeys.OWNER, "owner");
             assertEquals(new Run(0, "delivery paused on every replica\n"), run(owner, true, "pause"));
             assertEquals(new Run(0, "paused\n"), run(owner, true, "status"));
-            api.request().get("/notifications/settings").then().statusCode(200).body("notifier_paused", org.hamcrest.Matchers.equalTo(true));
+            api.request()
+                    .get("/notifications/settings")
+                    .then()
+                    .statusCode(200)
+                    .body("notifier_paused", org.hamcrest.Matchers.equalTo(true));
             assertEquals(new Run(0, "delivery resumed\n"), run(owner, true, "resume"));
             assertEquals(new Run(0, "running\n"), run(owner, true, "status"));
         } finally {
@@ -48,13 +51,29 @@ class OperatorClientIT {
     void testAndCustomWithFlagsReachTheTokensUser() throws Exception {
         var id = api.user("Cli Carla", "owner");
         var token = Api.token(id, "owner");
-        assertEquals(0, run(token, false, "--url", service.uri("").toString(), "--token", token, "test").exit());
-        var custom = run(token, false, "--url", service.uri("").toString(), "--token", token, "custom",
-                "--title", "Deploy \"v2\" done", "--message", "line one\nline two \\ with a backslash");
+        assertEquals(
+                0,
+                run(token, false, "--url", service.uri("").toString(), "--token", token, "test")
+                        .exit());
+        var custom = run(
+                token,
+                false,
+                "--url",
+                service.uri("").toString(),
+                "--token",
+                token,
+                "custom",
+                "--title",
+                "Deploy \"v2\" done",
+                "--message",
+                "line one\nline two \\ with a backslash");
         assertEquals(new Run(0, "custom notification queued for the token's user\n"), custom);
         var documents = SharedService.RECEIVER.awaitDelivered(id, 2, Duration.ofSeconds(30));
-        assertTrue(documents.stream().anyMatch(document -> document.getString("title").equals("Deploy \"v2\" done")
-                && document.getString("body").contains("line two") && document.getString("body").contains("\\ with a backslash")),
+        assertTrue(
+                documents.stream()
+                        .anyMatch(document -> document.getString("title").equals("Deploy \"v2\" done")
+                                && document.getString("body").contains("line two")
+                                && document.getString("body").contains("\\ with a backslash")),
                 documents.toString());
     }
 
@@ -66,7 +85,8 @@ class OperatorClientIT {
         var member = run(Api.token(api.user("Cli Member", "member"), "member"), true, "pause");
         assertEquals(1, member.exit());
         assertTrue(member.output().contains("(403)"), member.output());
-        var unreachable = run("x", false, "--url", "http://127.0.0.1:" + ServiceProcess.freePort(), "--token", "x", "status");
+        var unreachable =
+                run("x", false, "--url", "http://127.0.0.1:" + ServiceProcess.freePort(), "--token", "x", "status");
         assertEquals(1, unreachable.exit());
         assertTrue(unreachable.output().contains("cannot reach the service"), unreachable.output());
         var noToken = run("", true, "status");

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /** The preference center in a real browser, signed in through a real OpenID Connect provider. */
 class PreferenceCenterIT {
@@ -28,8 +27,16 @@ class PreferenceCenterIT {
             browser.screenshot("sign-in", 1280);
             var id = People.signIn(browser, "/settings/notifications", "member");
             assertTrue(browser.url().endsWith("/settings/notifications"), browser.url());
-            var user = api.request().get("/users/" + id).then().statusCode(200).extract().jsonPath();
-            assertEquals("Pat " + user.getString("username"), user.getString("name"), "added to the directory from the claims");
+            var user = api.request()
+                    .get("/users/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertEquals(
+                    "Pat " + user.getString("username"),
+                    user.getString("name"),
+                    "added to the directory from the claims");
             assertEquals(List.of("member"), user.getList("roles"));
         }
     }
@@ -51,8 +58,11 @@ class PreferenceCenterIT {
             browser.awaitText("Saved: Workspace Deleted is off.");
             assertEquals(true, disabled(id, WORKSPACE_DELETED), "the page's switch is what the API shows");
 
-            api.request().body(Map.of("template_disabled_map", Map.of(WORKSPACE_DELETED, false)))
-                    .put("/users/" + id + "/notifications/preferences").then().statusCode(200);
+            api.request()
+                    .body(Map.of("template_disabled_map", Map.of(WORKSPACE_DELETED, false)))
+                    .put("/users/" + id + "/notifications/preferences")
+                    .then()
+                    .statusCode(200);
             browser.driver.navigate().refresh();
             assertTrue(browser.find("#s-" + WORKSPACE_DELETED).isSelected(), "what the API set is what the page shows");
         }
@@ -74,7 +84,9 @@ class PreferenceCenterIT {
         try (var browser = new Browser()) {
             var id = People.signIn(browser, "/settings/notifications?disabled=" + WORKSPACE_DELETED, "owner");
             browser.find("#highlight");
-            assertTrue(browser.find("#t-" + WORKSPACE_DELETED).getAttribute("class").contains("highlighted"));
+            assertTrue(browser.find("#t-" + WORKSPACE_DELETED)
+                    .getAttribute("class")
+                    .contains("highlighted"));
             assertTrue(browser.text().contains("User account created"), "an owner hears about user accounts");
             browser.screenshot("preferences-highlighted", 1280);
             browser.find("#turn-off").click();
@@ -88,9 +100,18 @@ class PreferenceCenterIT {
     void aSuspendedUserIsRefusedByThePages() {
         try (var browser = new Browser()) {
             var id = People.signIn(browser, "/settings/notifications", "member");
-            var username = api.request().get("/users/" + id).then().statusCode(200).extract().path("username").toString();
-            api.request().body(Map.of("username", username, "roles", List.of("member"), "status", "suspended"))
-                    .put("/users/" + id).then().statusCode(200);
+            var username = api.request()
+                    .get("/users/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("username")
+                    .toString();
+            api.request()
+                    .body(Map.of("username", username, "roles", List.of("member"), "status", "suspended"))
+                    .put("/users/" + id)
+                    .then()
+                    .statusCode(200);
             browser.driver.navigate().refresh();
             browser.awaitText("Your account is suspended");
             assertEquals(403, browser.status(SharedService.PUBLIC_URL + "/settings/notifications"));
@@ -112,13 +133,16 @@ class PreferenceCenterIT {
     void aChangeWithoutTheCsrfTokenChangesNothing() throws Exception {
         try (var browser = new Browser()) {
             var id = People.signIn(browser, "/settings/notifications", "member");
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                                    java.net.URI.create(SharedService.PUBLIC_URL + "/settings/notifications"))
-                            .header("Cookie", browser.sessionCookie())
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("template=" + WORKSPACE_DELETED + "&enabled=false"))
-                            .build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var response = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(SharedService.PUBLIC_URL + "/settings/notifications"))
+                                    .header("Cookie", browser.sessionCookie())
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                            "template=" + WORKSPACE_DELETED + "&enabled=false"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(403, response.statusCode());
             assertEquals(null, disabled(id, WORKSPACE_DELETED));
         }
@@ -126,17 +150,30 @@ class PreferenceCenterIT {
 
     /** The user's stored choice for the template: true, false, or null when none was ever made. */
     private Boolean disabled(UUID user, String template) {
-        List<Map<String, Object>> preferences = api.request().get("/users/" + user + "/notifications/preferences")
-                .then().statusCode(200).extract().jsonPath().getList("");
-        return preferences.stream().filter(preference -> template.equals(preference.get("id")))
-                .map(preference -> (Boolean) preference.get("disabled")).findFirst().orElse(null);
+        List<Map<String, Object>> preferences = api.request()
+                .get("/users/" + user + "/notifications/preferences")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+        return preferences.stream()
+                .filter(preference -> template.equals(preference.get("id")))
+                .map(preference -> (Boolean) preference.get("disabled"))
+                .findFirst()
+                .orElse(null);
     }
 
     static int statusWith(String cookie, String path) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(SharedService.PUBLIC_URL + path)).header("Cookie", cookie).timeout(Duration.ofSeconds(10)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(SharedService.PUBLIC_URL + path))
+                                    .header("Cookie", cookie)
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -25,8 +25,11 @@ class ProductionModeIT {
         generator.initialize(2048);
         var pair = generator.generateKeyPair();
         var settings = new HashMap<>(SharedService.SETTINGS);
-        settings.put("MP_JWT_VERIFY_PUBLICKEY", "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----");
+        settings.put(
+                "MP_JWT_VERIFY_PUBLICKEY",
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder()
+                                .encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----");
         settings.put("MP_JWT_VERIFY_ISSUER", "https://idp.example.com");
         settings.put("MP_JWT_VERIFY_AUDIENCES", "coder-notifications");
         settings.put("CODER_PG_CONNECTION_URL", TestDatabase.fresh("production"));
@@ -34,9 +37,21 @@ class ProductionModeIT {
         try (var service = ServiceProcess.start("production", settings)) {
             var api = new Api(service, token(pair, "https://idp.example.com", "coder-notifications"));
             api.request().get("/notifications/settings").then().statusCode(200);
-            api.as(token(pair, "https://other.example.com", "coder-notifications")).request().get("/notifications/settings").then().statusCode(401);
-            api.as(token(pair, "https://idp.example.com", "billing")).request().get("/notifications/settings").then().statusCode(401);
-            api.as(Api.token(UUID.randomUUID(), "owner")).request().get("/notifications/settings").then().statusCode(401);
+            api.as(token(pair, "https://other.example.com", "coder-notifications"))
+                    .request()
+                    .get("/notifications/settings")
+                    .then()
+                    .statusCode(401);
+            api.as(token(pair, "https://idp.example.com", "billing"))
+                    .request()
+                    .get("/notifications/settings")
+                    .then()
+                    .statusCode(401);
+            api.as(Api.token(UUID.randomUUID(), "owner"))
+                    .request()
+                    .get("/notifications/settings")
+                    .then()
+                    .statusCode(401);
             assertFalse(service.output().contains("evaluation mode"), service.output());
             assertJsonLogs(service.output());
         }
@@ -51,8 +66,10 @@ class ProductionModeIT {
                 reader.readObject();
             }
         }
-        assertTrue(lines.stream().anyMatch(line -> line.contains("\"message\":\"notifications: service ready")), console);
-        assertTrue(console.lines().filter(line -> line.contains("notifications: ")).allMatch(line -> line.startsWith("{")),
+        assertTrue(
+                lines.stream().anyMatch(line -> line.contains("\"message\":\"notifications: service ready")), console);
+        assertTrue(
+                console.lines().filter(line -> line.contains("notifications: ")).allMatch(line -> line.startsWith("{")),
                 "the service's lines are JSON too");
     }
 

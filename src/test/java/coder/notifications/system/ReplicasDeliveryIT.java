@@ -34,22 +34,28 @@ class ReplicasDeliveryIT {
     @Test
     void twoReplicasDeliverEveryMessageExactlyOnce() throws Exception {
         var database = freshDatabase();
-        try (var a = replica("exactly-once-a", database); var b = replica("exactly-once-b", database)) {
+        try (var a = replica("exactly-once-a", database);
+                var b = replica("exactly-once-b", database)) {
             var api = new Api(a);
             // Three runs of 1000 messages while the CPU is kept busy: with the sends of both replicas competing for
             // the two cores, a send that waits for a worker must neither time out early nor be sent twice.
             var busy = new java.util.concurrent.atomic.AtomicBoolean(true);
-            var spinners = java.util.stream.IntStream.range(0, Runtime.getRuntime().availableProcessors()).mapToObj(i -> {
-                var spinner = new Thread(() -> {
-                    long x = 0;
-                    while (busy.get()) {
-                        x += System.nanoTime() % 7;
-                    }
-                }, "busy-" + i);
-                spinner.setDaemon(true);
-                spinner.start();
-                return spinner;
-            }).toList();
+            var spinners = java.util.stream.IntStream.range(
+                            0, Runtime.getRuntime().availableProcessors())
+                    .mapToObj(i -> {
+                        var spinner = new Thread(
+                                () -> {
+                                    long x = 0;
+                                    while (busy.get()) {
+                                        x += System.nanoTime() % 7;
+                                    }
+                                },
+                                "busy-" + i);
+                        spinner.setDaemon(true);
+                        spinner.start();
+                        return spinner;
+                    })
+                    .toList();
             try {
                 for (int run = 1; run <= 3; run++) {
                     var user = api.user("Many " + run);
@@ -57,13 +63,22 @@ class ReplicasDeliveryIT {
                     awaitAllSent(database, ids);
                     Api.sleep(1000);
                     var deliveries = RECEIVER.deliveredTo(user).stream()
-                            .collect(Collectors.groupingBy(document -> document.getString("msg_id"), Collectors.counting()));
-                    var duplicated = deliveries.values().stream().filter(count -> count > 1).count();
-                    System.out.printf("exactly once, run %d: %d accepted, %d delivered, %d lost, %d duplicated%n", run, ids.size(),
-                            deliveries.size(), ids.size() - deliveries.size(), duplicated);
+                            .collect(Collectors.groupingBy(
+                                    document -> document.getString("msg_id"), Collectors.counting()));
+                    var duplicated = deliveries.values().stream()
+                            .filter(count -> count > 1)
+                            .count();
+                    System.out.printf(
+                            "exactly once, run %d: %d accepted, %d delivered, %d lost, %d duplicated%n",
+                            run, ids.size(), deliveries.size(), ids.size() - deliveries.size(), duplicated);
                     assertEquals(ids.size(), deliveries.size(), "every message arrived");
-                    assertEquals(0, duplicated, "messages that arrived twice: " + deliveries.entrySet().stream()
-                            .filter(entry -> entry.getValue() > 1).toList());
+                    assertEquals(
+                            0,
+                            duplicated,
+                            "messages that arrived twice: "
+                                    + deliveries.entrySet().stream()
+                                            .filter(entry -> entry.getValue() > 1)
+                                            .toList());
                 }
             } finally {
                 busy.set(false);
@@ -78,10 +93,14 @@ class ReplicasDeliveryIT {
             var user = api.user("Racing");
 
             // The same event reported to both replicas at the same moment is stored once.
-            var event = Map.<String, Object>of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "racing"));
-            var viaA = java.util.concurrent.CompletableFuture.supplyAsync(() -> api.event(event).then().statusCode(202).extract().jsonPath());
-            var viaB = java.util.concurrent.CompletableFuture.supplyAsync(() -> new Api(b).event(event).then().statusCode(202).extract().jsonPath());
-            int created = viaA.join().getList("messages").size() + viaB.join().getList("messages").size();
+            var event = Map.<String, Object>of(
+                    "template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "racing"));
+            var viaA = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> api.event(event).then().statusCode(202).extract().jsonPath());
+            var viaB = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    new Api(b).event(event).then().statusCode(202).extract().jsonPath());
+            int created = viaA.join().getList("messages").size()
+                    + viaB.join().getList("messages").size();
             assertEquals(1, created, "the identical event was stored " + created + " times");
         }
     }
@@ -98,11 +117,17 @@ class ReplicasDeliveryIT {
             awaitLeasedByBoth(database);
             victim.kill();
             awaitAllSent(database, ids);
-            var deliveries = RECEIVER.deliveredTo(user).stream().map(document -> document.getString("msg_id")).toList();
+            var deliveries = RECEIVER.deliveredTo(user).stream()
+                    .map(document -> document.getString("msg_id"))
+                    .toList();
             var delivered = deliveries.stream().distinct().toList();
             // At least once under this fault: what the killed replica had sent but not yet recorded is sent again.
-            System.out.printf("kill -9 with leases held: %d accepted, %d delivered, %d lost, %d duplicated%n", ids.size(),
-                    delivered.size(), ids.stream().filter(id -> !delivered.contains(id)).count(), deliveries.size() - delivered.size());
+            System.out.printf(
+                    "kill -9 with leases held: %d accepted, %d delivered, %d lost, %d duplicated%n",
+                    ids.size(),
+                    delivered.size(),
+                    ids.stream().filter(id -> !delivered.contains(id)).count(),
+                    deliveries.size() - delivered.size());
             assertTrue(delivered.containsAll(ids), "a message was lost: " + delivered.size() + " of " + ids.size());
         }
     }
@@ -118,32 +143,44 @@ class ReplicasDeliveryIT {
         awaitStatusCount(database, "leased", 2);
         replica.stop();
         try (var connection = connect(database)) {
-            assertEquals(List.of("sent"), TestDatabase.column(connection, "SELECT DISTINCT status FROM notification_messages"));
+            assertEquals(
+                    List.of("sent"),
+                    TestDatabase.column(connection, "SELECT DISTINCT status FROM notification_messages"));
         }
     }
 
     private static List<String> enqueue(Api api, UUID user, int count) {
         var events = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < count; i++) {
-            events.add(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "ws-" + i)));
+            events.add(Map.of(
+                    "template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "ws-" + i)));
         }
-        return api.request().body(Map.of("events", events)).post("/notifications/events/batch")
-                .then().statusCode(200).extract().jsonPath().getList("results.messages.flatten().id", String.class);
+        return api.request()
+                .body(Map.of("events", events))
+                .post("/notifications/events/batch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("results.messages.flatten().id", String.class);
     }
 
     private static ServiceProcess replica(String name, String database) {
         var settings = new HashMap<>(SharedService.SETTINGS);
         settings.put("CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", RECEIVER.endpoint());
         settings.put("CODER_NOTIFICATIONS_LEASE_COUNT", "2");
-        settings.put("CODER_PG_CONNECTION_URL", "postgres://postgres@127.0.0.1:"
-                + TestDatabase.port(ServiceProcess.WORK.resolve("cache")) + "/" + database + "?sslmode=disable");
+        settings.put(
+                "CODER_PG_CONNECTION_URL",
+                "postgres://postgres@127.0.0.1:" + TestDatabase.port(ServiceProcess.WORK.resolve("cache")) + "/"
+                        + database + "?sslmode=disable");
         return ServiceProcess.start(name, settings);
     }
 
     private static String freshDatabase() throws Exception {
         SharedService.get();
         var database = "replicas_" + System.nanoTime();
-        try (var admin = TestDatabase.connect(); var statement = admin.createStatement()) {
+        try (var admin = TestDatabase.connect();
+                var statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         }
         return database;
@@ -155,22 +192,32 @@ class ReplicasDeliveryIT {
 
     /** Waits until every one of these messages is sent (others in the database do not count). */
     private static void awaitAllSent(String database, List<String> ids) throws Exception {
-        await(database, "SELECT count(*) FROM notification_messages WHERE status = 'sent' AND id = ANY ('"
+        await(
+                database,
+                "SELECT count(*) FROM notification_messages WHERE status = 'sent' AND id = ANY ('"
                         + ids.stream().collect(Collectors.joining(",", "{", "}")) + "'::uuid[])",
-                value -> Integer.parseInt(value) >= ids.size(), "sent messages: " + ids.size());
+                value -> Integer.parseInt(value) >= ids.size(),
+                "sent messages: " + ids.size());
     }
 
     private static void awaitStatusCount(String database, String status, int count) throws Exception {
-        await(database, "SELECT count(*) FROM notification_messages WHERE status = '" + status + "'",
-                value -> Integer.parseInt(value) >= count, status + " messages: " + count);
+        await(
+                database,
+                "SELECT count(*) FROM notification_messages WHERE status = '" + status + "'",
+                value -> Integer.parseInt(value) >= count,
+                status + " messages: " + count);
     }
 
     private static void awaitLeasedByBoth(String database) throws Exception {
-        await(database, "SELECT count(DISTINCT status_reason) FROM notification_messages WHERE status = 'leased'",
-                value -> Integer.parseInt(value) == 2, "leases held by both replicas");
+        await(
+                database,
+                "SELECT count(DISTINCT status_reason) FROM notification_messages WHERE status = 'leased'",
+                value -> Integer.parseInt(value) == 2,
+                "leases held by both replicas");
     }
 
-    private static void await(String database, String sql, Function<String, Boolean> done, String what) throws Exception {
+    private static void await(String database, String sql, Function<String, Boolean> done, String what)
+            throws Exception {
         var deadline = Instant.now().plus(PATIENCE);
         try (var connection = connect(database)) {
             while (Instant.now().isBefore(deadline)) {
@@ -180,7 +227,8 @@ class ReplicasDeliveryIT {
                 Thread.sleep(50);
             }
             throw new AssertionError("timed out waiting for " + what + "; statuses: "
-                    + TestDatabase.column(connection, "SELECT status || ' ' || count(*) FROM notification_messages GROUP BY status"));
+                    + TestDatabase.column(
+                            connection, "SELECT status || ' ' || count(*) FROM notification_messages GROUP BY status"));
         }
     }
 }

@@ -14,17 +14,22 @@ class RetentionIT {
     void messagesOlderThanSevenDaysArePurged() throws Exception {
         SharedService.get();
         var database = "retention_" + System.nanoTime();
-        try (var admin = TestDatabase.connect(); var statement = admin.createStatement()) {
+        try (var admin = TestDatabase.connect();
+                var statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         }
         var cache = ServiceProcess.WORK.resolve("cache");
         var settings = new java.util.HashMap<>(SharedService.SETTINGS);
-        settings.put("CODER_PG_CONNECTION_URL", "postgres://postgres@127.0.0.1:" + TestDatabase.port(cache) + "/" + database);
+        settings.put(
+                "CODER_PG_CONNECTION_URL",
+                "postgres://postgres@127.0.0.1:" + TestDatabase.port(cache) + "/" + database);
         // Paused, so that the replica only purges: the rows below are not deliverable.
         try (var replica = ServiceProcess.start("retention", settings);
-             var connection = TestDatabase.connect(cache, database); var statement = connection.createStatement()) {
+                var connection = TestDatabase.connect(cache, database);
+                var statement = connection.createStatement()) {
             statement.execute("UPDATE notification_settings SET notifier_paused = true");
-            statement.execute("INSERT INTO users (id, username) VALUES ('00000000-0000-4000-8000-0000000000e1', 'old')");
+            statement.execute(
+                    "INSERT INTO users (id, username) VALUES ('00000000-0000-4000-8000-0000000000e1', 'old')");
             statement.execute("""
                     INSERT INTO notification_messages (id, notification_template_id, user_id, method, created_by, payload,
                                                        status, created_at, updated_at)
@@ -42,7 +47,8 @@ class RetentionIT {
             List<String> kept = List.of();
             while (Instant.now().isBefore(deadline)) {
                 left = TestDatabase.column(connection, "SELECT status FROM notification_messages ORDER BY status");
-                kept = TestDatabase.column(connection, "SELECT extract(day FROM now() - time)::int::text FROM audit_log");
+                kept = TestDatabase.column(
+                        connection, "SELECT extract(day FROM now() - time)::int::text FROM audit_log");
                 if (left.size() == 1 && kept.size() == 1) {
                     break;
                 }

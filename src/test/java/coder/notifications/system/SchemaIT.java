@@ -35,8 +35,17 @@ class SchemaIT {
     @Test
     void everyTableOfTheDataModelExists() throws Exception {
         try (var connection = TestDatabase.connect()) {
-            assertEquals(List.of("audit_log", "notification_messages", "notification_preferences", "notification_settings",
-                            "notification_templates", "sign_in_attempts", "site_keys", "users", "web_sessions"),
+            assertEquals(
+                    List.of(
+                            "audit_log",
+                            "notification_messages",
+                            "notification_preferences",
+                            "notification_settings",
+                            "notification_templates",
+                            "sign_in_attempts",
+                            "site_keys",
+                            "users",
+                            "web_sessions"),
                     TestDatabase.column(connection, """
                             SELECT table_name FROM information_schema.tables
                             WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name"""));
@@ -48,23 +57,31 @@ class SchemaIT {
         try (var connection = TestDatabase.connect()) {
             var seeded = new TreeMap<String, String>();
             try (var statement = connection.createStatement();
-                 var result = statement.executeQuery("SELECT id, name FROM notification_templates WHERE kind = 'system'")) {
+                    var result = statement.executeQuery(
+                            "SELECT id, name FROM notification_templates WHERE kind = 'system'")) {
                 while (result.next()) {
                     seeded.put(result.getString(1), result.getString(2));
                 }
             }
             assertEquals(SYSTEM_TEMPLATES, seeded);
-            assertEquals(List.of("Custom Notification"), TestDatabase.column(connection,
-                    "SELECT name FROM notification_templates WHERE id = '39b1e189-c857-4b0c-877a-511144c18516' AND kind = 'custom'"));
-            assertEquals(List.of("t"), TestDatabase.column(connection,
-                    "SELECT bool_and(enabled_by_default AND method IS NULL) FROM notification_templates"));
+            assertEquals(
+                    List.of("Custom Notification"),
+                    TestDatabase.column(
+                            connection,
+                            "SELECT name FROM notification_templates WHERE id = '39b1e189-c857-4b0c-877a-511144c18516' AND kind = 'custom'"));
+            assertEquals(
+                    List.of("t"),
+                    TestDatabase.column(
+                            connection,
+                            "SELECT bool_and(enabled_by_default AND method IS NULL) FROM notification_templates"));
         }
     }
 
     @Test
     void theNotifierStartsUnpaused() throws Exception {
         try (var connection = TestDatabase.connect()) {
-            assertEquals(List.of("f"), TestDatabase.column(connection, "SELECT notifier_paused FROM notification_settings"));
+            assertEquals(
+                    List.of("f"), TestDatabase.column(connection, "SELECT notifier_paused FROM notification_settings"));
         }
     }
 }

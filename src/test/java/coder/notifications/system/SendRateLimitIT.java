@@ -18,8 +18,13 @@ class SendRateLimitIT {
         for (int i = 0; i < 10; i++) {
             member.request().body(body).post("/notifications/custom").then().statusCode(204);
         }
-        var refused = member.request().body(body).post("/notifications/custom").then().statusCode(429)
-                .body("message", org.hamcrest.Matchers.containsString("10")).extract();
+        var refused = member.request()
+                .body(body)
+                .post("/notifications/custom")
+                .then()
+                .statusCode(429)
+                .body("message", org.hamcrest.Matchers.containsString("10"))
+                .extract();
         var retryAfter = Integer.parseInt(refused.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
         var others = owner.as(Api.token(owner.user("Otto Other", "member"), "member"));
@@ -32,9 +37,16 @@ class SendRateLimitIT {
         var anOwner = owner.as(Api.token(ownerId, "owner"));
         for (int i = 0; i < 5; i++) {
             anOwner.request().post("/notifications/test").then().statusCode(204);
-            anOwner.request().body(Map.of("content", Map.of("title", "t" + i, "message", "m"))).post("/notifications/custom")
-                    .then().statusCode(204);
+            anOwner.request()
+                    .body(Map.of("content", Map.of("title", "t" + i, "message", "m")))
+                    .post("/notifications/custom")
+                    .then()
+                    .statusCode(204);
         }
-        anOwner.request().post("/notifications/test").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        anOwner.request()
+                .post("/notifications/test")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
     }
 }

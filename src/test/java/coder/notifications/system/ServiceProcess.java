@@ -40,11 +40,14 @@ final class ServiceProcess implements AutoCloseable {
             var folder = Files.createDirectories(WORK.resolve(name)).toAbsolutePath();
             // The runnable JAR refuses to extract into a folder that exists: every launch gets a clean one.
             deleteRecursively(folder.resolve("server"));
-            int port = environment.containsKey("CODER_HTTP_PORT") ? Integer.parseInt(environment.get("CODER_HTTP_PORT")) : freePort();
+            int port = environment.containsKey("CODER_HTTP_PORT")
+                    ? Integer.parseInt(environment.get("CODER_HTTP_PORT"))
+                    : freePort();
             var console = folder.resolve("console.log");
             // SERVICE_HEAP is the test's own knob (not a setting of the service): the heap a copy runs with.
             var heap = environment.getOrDefault("SERVICE_HEAP", "512m");
-            var builder = new ProcessBuilder("java", "-Xmx" + heap, "-jar", JAR.toAbsolutePath().toString())
+            var builder = new ProcessBuilder(
+                            "java", "-Xmx" + heap, "-jar", JAR.toAbsolutePath().toString())
                     .directory(folder.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(console.toFile());
@@ -52,7 +55,9 @@ final class ServiceProcess implements AutoCloseable {
             env.keySet().removeIf(key -> key.startsWith("CODER_"));
             env.put("WLP_JAR_EXTRACT_DIR", folder.resolve("server").toString());
             env.put("CODER_HTTP_PORT", Integer.toString(port));
-            env.put("CODER_CACHE_DIRECTORY", WORK.resolve("cache").toAbsolutePath().toString());
+            env.put(
+                    "CODER_CACHE_DIRECTORY",
+                    WORK.resolve("cache").toAbsolutePath().toString());
             env.putAll(environment);
             env.remove("SERVICE_HEAP");
             return new ServiceProcess(name, port, console, builder.start());
@@ -131,8 +136,13 @@ final class ServiceProcess implements AutoCloseable {
 
     int get(String path) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(uri(path))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -149,7 +159,8 @@ final class ServiceProcess implements AutoCloseable {
     private static void deleteRecursively(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (var paths = Files.walk(folder)) {
-                for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (var path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }

@@ -33,15 +33,16 @@ final class SharedService {
     static final String OIDC_CLIENT = "coder-notifications";
     static final int PORT = freePort();
     /** The two secrets webhooks are signed with, as during a rotation. */
-    static final String WEBHOOK_SECRETS = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw whsec_" + java.util.Base64.getEncoder()
-            .encodeToString("the next secret, 32 bytes long!!".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    static final String WEBHOOK_SECRETS = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw whsec_"
+            + java.util.Base64.getEncoder()
+                    .encodeToString(
+                            "the next secret, 32 bytes long!!".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     /** Where people reach the pages: the links of emails and webhooks are built on it. */
     static final String PUBLIC_URL = "http://127.0.0.1:" + PORT;
 
     private static ServiceProcess service;
 
-    private SharedService() {
-    }
+    private SharedService() {}
 
     static synchronized ServiceProcess get() {
         if (service == null) {

@@ -15,12 +15,38 @@ class SuspendedUsersIT {
         var id = owner.user("Sue Spended", "member");
         var member = owner.as(Api.token(id, "member"));
         member.request().get("/users/me").then().statusCode(200);
-        owner.request().body(Map.of("username", "sue-" + id.toString().substring(0, 6), "roles", List.of("member"), "status", "suspended"))
-                .put("/users/" + id).then().statusCode(200);
-        member.request().get("/users/me").then().statusCode(403).body("message", org.hamcrest.Matchers.containsString("suspended"));
-        member.request().body(Map.of("content", Map.of("title", "t", "message", "m"))).post("/notifications/custom").then().statusCode(403);
-        owner.request().body(Map.of("username", "sue-" + id.toString().substring(0, 6), "roles", List.of("member"), "status", "active"))
-                .put("/users/" + id).then().statusCode(200);
+        owner.request()
+                .body(Map.of(
+                        "username",
+                        "sue-" + id.toString().substring(0, 6),
+                        "roles",
+                        List.of("member"),
+                        "status",
+                        "suspended"))
+                .put("/users/" + id)
+                .then()
+                .statusCode(200);
+        member.request()
+                .get("/users/me")
+                .then()
+                .statusCode(403)
+                .body("message", org.hamcrest.Matchers.containsString("suspended"));
+        member.request()
+                .body(Map.of("content", Map.of("title", "t", "message", "m")))
+                .post("/notifications/custom")
+                .then()
+                .statusCode(403);
+        owner.request()
+                .body(Map.of(
+                        "username",
+                        "sue-" + id.toString().substring(0, 6),
+                        "roles",
+                        List.of("member"),
+                        "status",
+                        "active"))
+                .put("/users/" + id)
+                .then()
+                .statusCode(200);
         member.request().get("/users/me").then().statusCode(200);
     }
 

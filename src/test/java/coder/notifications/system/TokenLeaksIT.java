@@ -1,7 +1,6 @@
 package coder.notifications.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -40,7 +39,8 @@ class TokenLeaksIT {
                 "Authorization: Bearer " + token + ",Bearer " + token,
                 "Authorization: Bearer " + token + "\r\nAuthorization: Bearer " + token,
                 "Authorization: Bearer " + token.replace('.', ':'),
-                "Authorization: Bearer " + token.substring(0, token.lastIndexOf('.') + 1) + signature.substring(1) + "A",
+                "Authorization: Bearer " + token.substring(0, token.lastIndexOf('.') + 1) + signature.substring(1)
+                        + "A",
                 "Authorization: Bearer=" + token,
                 "Authorization: " + token + " Bearer");
         for (var form : forms) {
@@ -61,14 +61,17 @@ class TokenLeaksIT {
     @Test
     void aFloodOfBadTokensAddsOneLineAMinuteAndCountsThemAll() throws Exception {
         var forged = Api.token(UUID.randomUUID(), "owner");
-        forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA" + forged.substring(forged.lastIndexOf('.') + 5);
+        forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "AAAA"
+                + forged.substring(forged.lastIndexOf('.') + 5);
         var before = refusalLines();
         var counted = refusalsCounted();
         for (int i = 0; i < 200; i++) {
             assertEquals(401, statusOf("Authorization: Bearer " + forged));
         }
         Api.sleep(500);
-        assertTrue(refusalLines() - before <= 1, "at most one line a minute for this client: " + (refusalLines() - before));
+        assertTrue(
+                refusalLines() - before <= 1,
+                "at most one line a minute for this client: " + (refusalLines() - before));
         assertTrue(refusalsCounted() - counted >= 200, "every refusal counted on /metrics");
     }
 
@@ -88,20 +91,31 @@ class TokenLeaksIT {
         var files = new ArrayList<Path>();
         files.add(service.console);
         try (var paths = Files.walk(ServiceProcess.WORK.resolve(service.name).resolve("server"))) {
-            paths.filter(Files::isRegularFile).filter(path -> path.toString().contains("/logs/")).forEach(files::add);
+            paths.filter(Files::isRegularFile)
+                    .filter(path -> path.toString().contains("/logs/"))
+                    .forEach(files::add);
         }
-        assertTrue(files.stream().anyMatch(path -> path.getFileName().toString().equals("messages.log")), files.toString());
+        assertTrue(
+                files.stream().anyMatch(path -> path.getFileName().toString().equals("messages.log")),
+                files.toString());
         return files;
     }
 
     private long refusalLines() {
-        return service.output().lines().filter(line -> line.contains("refused a bearer token from")).count();
+        return service.output()
+                .lines()
+                .filter(line -> line.contains("refused a bearer token from"))
+                .count();
     }
 
     private double refusalsCounted() {
-        var metrics = io.restassured.RestAssured.given().baseUri(service.uri("").toString()).get("/metrics").asString();
-        return metrics.lines().filter(line -> line.startsWith("notifications_refused_tokens_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        var metrics = io.restassured.RestAssured.given()
+                .baseUri(service.uri("").toString())
+                .get("/metrics")
+                .asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("notifications_refused_tokens_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
-
 }

@@ -31,20 +31,35 @@ class UnsubscribeIT {
         var mail = emailTo(user);
         assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post", null));
         var link = unsubscribeLink(mail);
-        var text = ((String) ((jakarta.mail.internet.MimeMultipart) mail.getContent()).getBodyPart(0).getContent());
+        var text = ((String) ((jakarta.mail.internet.MimeMultipart) mail.getContent())
+                .getBodyPart(0)
+                .getContent());
         assertTrue(text.contains("Stop receiving emails like this: " + link), text);
-        assertTrue(text.contains("Manage your notification settings: " + SharedService.PUBLIC_URL + "/settings/notifications"), text);
+        assertTrue(
+                text.contains(
+                        "Manage your notification settings: " + SharedService.PUBLIC_URL + "/settings/notifications"),
+                text);
 
         String queued;
         api.pause(true);
         try {
-            queued = api.event(Map.of("template", "Your account has been activated", "user_id", user.toString(),
-                            "labels", Map.of("activated_account_name", "una", "initiator", "second")))
-                    .then().statusCode(202).extract().path("messages[0].id").toString();
+            queued = api.event(Map.of(
+                            "template",
+                            "Your account has been activated",
+                            "user_id",
+                            user.toString(),
+                            "labels",
+                            Map.of("activated_account_name", "una", "initiator", "second")))
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("messages[0].id")
+                    .toString();
             try (var browser = new Browser()) {
                 browser.open(link);
                 browser.find("#confirm-unsubscribe");
-                assertTrue(browser.text().contains("Stop receiving “Your account has been activated”?"), browser.text());
+                assertTrue(
+                        browser.text().contains("Stop receiving “Your account has been activated”?"), browser.text());
                 browser.screenshot("unsubscribe", 1280);
                 browser.screenshot("unsubscribe-phone", 390);
                 assertEquals(null, disabled(user), "opening the link changes nothing");
@@ -63,10 +78,13 @@ class UnsubscribeIT {
     void aMailClientsOneClickPostUnsubscribes() throws Exception {
         var user = api.user("Otto Oneclick", "member");
         var link = unsubscribeLink(emailTo(user));
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(link))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(true, disabled(user));
     }
@@ -77,12 +95,21 @@ class UnsubscribeIT {
         var link = unsubscribeLink(emailTo(user));
         var token = link.substring(link.indexOf("token=") + 6);
         var flipped = token.substring(0, 10) + (token.charAt(10) == 'A' ? 'B' : 'A') + token.substring(11);
-        for (var bad : List.of(flipped, token.substring(0, token.length() - 2), "", "x.y", token + "A",
+        for (var bad : List.of(
+                flipped,
+                token.substring(0, token.length() - 2),
+                "",
+                "x.y",
+                token + "A",
                 token.substring(0, token.indexOf('.') + 1) + "AAAA")) {
             var url = SharedService.PUBLIC_URL + "/notifications/unsubscribe?token=" + bad;
             assertEquals(400, send(HttpRequest.newBuilder(URI.create(url)).GET()), bad);
-            assertEquals(400, send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))), bad);
+            assertEquals(
+                    400,
+                    send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))),
+                    bad);
         }
         assertEquals(null, disabled(user), "no bad token changed anything");
         try (var browser = new Browser()) {
@@ -97,9 +124,18 @@ class UnsubscribeIT {
         api.request().body(Map.of("method", "smtp")).put("/notifications/templates/" + ACCOUNT_ACTIVATED + "/method");
         String id;
         try {
-            id = api.event(Map.of("template", "Your account has been activated", "user_id", user.toString(),
-                            "labels", Map.of("activated_account_name", "una", "initiator", "first")))
-                    .then().statusCode(202).extract().path("messages[0].id").toString();
+            id = api.event(Map.of(
+                            "template",
+                            "Your account has been activated",
+                            "user_id",
+                            user.toString(),
+                            "labels",
+                            Map.of("activated_account_name", "una", "initiator", "first")))
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("messages[0].id")
+                    .toString();
         } finally {
             api.request().body(Map.of("method", "")).put("/notifications/templates/" + ACCOUNT_ACTIVATED + "/method");
         }
@@ -118,19 +154,32 @@ class UnsubscribeIT {
 
     private static String unsubscribeLink(MimeMessage mail) throws Exception {
         var header = mail.getHeader("List-Unsubscribe", null);
-        assertTrue(header != null && header.startsWith("<" + SharedService.PUBLIC_URL + "/notifications/unsubscribe?token=")
-                && header.endsWith(">"), String.valueOf(header));
+        assertTrue(
+                header != null
+                        && header.startsWith("<" + SharedService.PUBLIC_URL + "/notifications/unsubscribe?token=")
+                        && header.endsWith(">"),
+                String.valueOf(header));
         return header.substring(1, header.length() - 1);
     }
 
     private Boolean disabled(UUID user) {
-        List<Map<String, Object>> preferences = api.request().get("/users/" + user + "/notifications/preferences")
-                .then().statusCode(200).extract().jsonPath().getList("");
-        return preferences.stream().filter(preference -> ACCOUNT_ACTIVATED.equals(preference.get("id")))
-                .map(preference -> (Boolean) preference.get("disabled")).findFirst().orElse(null);
+        List<Map<String, Object>> preferences = api.request()
+                .get("/users/" + user + "/notifications/preferences")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+        return preferences.stream()
+                .filter(preference -> ACCOUNT_ACTIVATED.equals(preference.get("id")))
+                .map(preference -> (Boolean) preference.get("disabled"))
+                .findFirst()
+                .orElse(null);
     }
 
     private static int send(HttpRequest.Builder request) throws Exception {
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -32,8 +32,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> arrivals = new ConcurrentHashMap<>();
 
     /** A request as it arrived: its headers (names in lower case) and its body, byte for byte. */
-    record Request(Map<String, String> headers, byte[] body) {
-    }
+    record Request(Map<String, String> headers, byte[] body) {}
+
     private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
@@ -57,9 +57,13 @@ final class WebhookReceiver implements AutoCloseable {
                 document = reader.readObject();
             }
             var headers = new java.util.HashMap<String, String>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) ->
+                            headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
             requests.put(document.getString("msg_id"), new Request(headers, raw));
-            arrivals.computeIfAbsent(document.getString("msg_id"), id -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            arrivals.computeIfAbsent(
+                            document.getString("msg_id"), id -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
             var user = document.getJsonObject("payload").getString("user_id");
             var delay = delays.get(user);
             if (delay != null) {
@@ -128,7 +132,8 @@ final class WebhookReceiver implements AutoCloseable {
             }
             sleep(Duration.ofMillis(50));
         }
-        throw new AssertionError("expected " + count + " deliveries to " + user + " within " + timeout + ", got " + deliveredTo(user).size());
+        throw new AssertionError("expected " + count + " deliveries to " + user + " within " + timeout + ", got "
+                + deliveredTo(user).size());
     }
 
     @Override

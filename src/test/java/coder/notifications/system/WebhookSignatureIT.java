@@ -26,8 +26,18 @@ class WebhookSignatureIT {
     @Test
     void aDeliveryIsSignedWithEverySecretAndCarriesItsHeaders() throws Exception {
         var user = api.user("Sigrid Signed", "member");
-        var id = api.event(Map.of("template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", "signed")))
-                .then().statusCode(202).extract().path("messages[0].id").toString();
+        var id = api.event(Map.of(
+                        "template",
+                        "Workspace Deleted",
+                        "user_id",
+                        user.toString(),
+                        "labels",
+                        Map.of("name", "signed")))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("messages[0].id")
+                .toString();
         SharedService.RECEIVER.awaitDelivered(user, 1, Duration.ofSeconds(30));
         var request = SharedService.RECEIVER.request(id);
         var headers = request.headers();
@@ -46,17 +56,22 @@ class WebhookSignatureIT {
         var changed = Arrays.copyOf(request.body(), request.body().length);
         changed[changed.length - 2] ^= 1;
         assertFalse(verifies(secrets[0], headers, changed), "a changed body is rejected");
-        assertFalse(verifies("whsec_" + Base64.getEncoder().encodeToString("a secret nobody configured!".getBytes()), headers, request.body()));
+        assertFalse(verifies(
+                "whsec_" + Base64.getEncoder().encodeToString("a secret nobody configured!".getBytes()),
+                headers,
+                request.body()));
     }
 
     /** The Standard Webhooks verification: any v1 signature of "<id>.<timestamp>.<body>" under the secret's key. */
     static boolean verifies(String secret, Map<String, String> headers, byte[] body) throws Exception {
         var mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        mac.update((headers.get("webhook-id") + "." + headers.get("webhook-timestamp") + ".").getBytes(StandardCharsets.UTF_8));
+        mac.update((headers.get("webhook-id") + "." + headers.get("webhook-timestamp") + ".")
+                .getBytes(StandardCharsets.UTF_8));
         var expected = Base64.getEncoder().encode(mac.doFinal(body));
         for (var signature : headers.get("webhook-signature").split(" ")) {
-            if (signature.startsWith("v1,") && MessageDigest.isEqual(expected, signature.substring(3).getBytes(StandardCharsets.US_ASCII))) {
+            if (signature.startsWith("v1,")
+                    && MessageDigest.isEqual(expected, signature.substring(3).getBytes(StandardCharsets.US_ASCII))) {
                 return true;
             }
         }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coder.notifications.delivery.Action;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,24 +27,29 @@ class TemplateRendererTest {
         var context = context(Map.of("name", "my-workspace", "reason", "initiated by user", "initiator", "danny"));
         assertEquals("Workspace \"my-workspace\" deleted", renderer.plainText(renderer.markdown(TITLE, context)));
         var body = "Hi danny\n\n" + renderer.markdown(BODY, context);
-        assertEquals("Hi danny\n\nYour workspace my-workspace was deleted.\nThe specified reason was \"initiated by user (danny)\".",
+        assertEquals(
+                "Hi danny\n\nYour workspace my-workspace was deleted.\nThe specified reason was \"initiated by user (danny)\".",
                 renderer.plainText(body));
     }
 
     @Test
     void aMissingOptionalLabelLeavesNoStrayPunctuation() {
         var context = context(Map.of("name", "w", "reason", "autodeleted due to dormancy"));
-        assertEquals("Your workspace w was deleted.\nThe specified reason was \"autodeleted due to dormancy\".",
+        assertEquals(
+                "Your workspace w was deleted.\nThe specified reason was \"autodeleted due to dormancy\".",
                 renderer.plainText(renderer.markdown(BODY, context)));
     }
 
     @Test
     void markdownInALabelIsLiteralText() {
-        var context = context(Map.of("name", "[x](http://evil) *bold* <b>tag</b> `code`", "reason", "# heading", "initiator", "- item"));
+        var context = context(Map.of(
+                "name", "[x](http://evil) *bold* <b>tag</b> `code`", "reason", "# heading", "initiator", "- item"));
         var markdown = renderer.markdown(BODY, context);
         var html = renderer.html(markdown);
         assertFalse(html.contains("href"), html);
-        assertFalse(html.contains("<b>") || html.contains("<em>") || html.contains("<code>") || html.contains("<h1>"), html);
+        assertFalse(
+                html.contains("<b>") || html.contains("<em>") || html.contains("<code>") || html.contains("<h1>"),
+                html);
         var text = renderer.plainText(markdown);
         assertTrue(text.contains("[x](http://evil) *bold* <b>tag</b> `code`"), text);
         assertTrue(text.contains("# heading (- item)"), text);
@@ -50,14 +57,17 @@ class TemplateRendererTest {
 
     @Test
     void htmlInALabelIsEscaped() {
-        var html = renderer.html(renderer.markdown(BODY, context(Map.of("name", "<script>alert(1)</script>", "reason", "x"))));
+        var html = renderer.html(
+                renderer.markdown(BODY, context(Map.of("name", "<script>alert(1)</script>", "reason", "x"))));
         assertFalse(html.contains("<script>"), html);
         assertTrue(html.contains("&lt;script&gt;"), html);
     }
 
     @Test
     void lineBreaksInALabelCannotStartNewBlocks() {
-        var markdown = renderer.markdown("{{ labels.custom_message }}", context(Map.of("custom_message", "line one\r\n# not a heading\n- not a list")));
+        var markdown = renderer.markdown(
+                "{{ labels.custom_message }}",
+                context(Map.of("custom_message", "line one\r\n# not a heading\n- not a list")));
         var html = renderer.html(markdown);
         assertFalse(html.contains("<h1>") || html.contains("<li>"), html);
         assertEquals("line one # not a heading - not a list", renderer.plainText(markdown));
@@ -66,25 +76,30 @@ class TemplateRendererTest {
     @Test
     void aLabelAtTheStartOfALineCannotOpenABlock() {
         for (var value : new String[] {"# title", "- item", "1. first", "> quote", "=== ", "+ plus"}) {
-            var html = renderer.html(renderer.markdown("{{ labels.custom_message }}", context(Map.of("custom_message", value))));
+            var html = renderer.html(
+                    renderer.markdown("{{ labels.custom_message }}", context(Map.of("custom_message", value))));
             assertTrue(html.startsWith("<p>"), value + " became " + html);
         }
     }
 
     @Test
     void templateSyntaxInALabelIsNotEvaluated() {
-        var markdown = renderer.markdown(BODY, context(Map.of("name", "{{ user_email }} {% if true %}x{% endif %}", "reason", "r")));
+        var markdown = renderer.markdown(
+                BODY, context(Map.of("name", "{{ user_email }} {% if true %}x{% endif %}", "reason", "r")));
         assertTrue(renderer.plainText(markdown).contains("{{ user_email }} {% if true %}x{% endif %}"), markdown);
     }
 
     @Test
     void actionUrlsEscapeLabelsAndKeepTheAccessUrl() {
-        var actions = renderer.actions("""
-                [{"label": "View workspace", "url": "{{ access_url }}/@{{ user_username }}/{{ labels.name }}"},
-                 {"label": "Bad", "url": "{{ labels.name }}"}]""",
+        var actions = renderer.actions(
+                List.of(
+                        new Action("View workspace", "{{ access_url }}/@{{ user_username }}/{{ labels.name }}"),
+                        new Action("Bad", "{{ labels.name }}")),
                 context(Map.of("name", "../../evil?x=1 y")));
         assertEquals(1, actions.size());
-        assertEquals("https://coder.example.com/@danny/..%2F..%2Fevil%3Fx%3D1%20y", actions.get(0).url());
+        assertEquals(
+                "https://coder.example.com/@danny/..%2F..%2Fevil%3Fx%3D1%20y",
+                actions.get(0).url());
         assertEquals("View workspace", actions.get(0).label());
     }
 }

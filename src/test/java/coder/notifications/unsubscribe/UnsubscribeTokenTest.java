@@ -13,7 +13,8 @@ class UnsubscribeTokenTest {
 
     static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
     static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    static final UnsubscribeToken TOKEN = new UnsubscribeToken(UUID.randomUUID(), UUID.randomUUID(), NOW.plus(Duration.ofDays(60)));
+    static final UnsubscribeToken TOKEN =
+            new UnsubscribeToken(UUID.randomUUID(), UUID.randomUUID(), NOW.plus(Duration.ofDays(60)));
 
     @Test
     void aSignedTokenNamesItsUserAndTemplate() {
@@ -30,7 +31,8 @@ class UnsubscribeTokenTest {
     @Test
     void anotherKeyOrAnyChangedCharacterIsRefused() {
         var token = TOKEN.sign(KEY);
-        assertEquals(Optional.empty(), UnsubscribeToken.verify(token, "another key of thirty-two bytes!".getBytes(), NOW));
+        assertEquals(
+                Optional.empty(), UnsubscribeToken.verify(token, "another key of thirty-two bytes!".getBytes(), NOW));
         for (int i = 0; i < token.length(); i++) {
             var changed = token.substring(0, i) + (token.charAt(i) == 'A' ? 'B' : 'A') + token.substring(i + 1);
             if (!changed.equals(token)) {
@@ -41,7 +43,9 @@ class UnsubscribeTokenTest {
 
     @Test
     void malformedTokensAreRefused() {
-        for (var token : new String[] {null, "", ".", "a.b.c", "!!!.???", "AAAA.AAAA", TOKEN.sign(KEY) + ".x", "x".repeat(500)}) {
+        for (var token :
+                new String[] {null, "", ".", "a.b.c", "!!!.???", "AAAA.AAAA", TOKEN.sign(KEY) + ".x", "x".repeat(500)
+                }) {
             assertEquals(Optional.empty(), UnsubscribeToken.verify(token, KEY, NOW), String.valueOf(token));
         }
     }

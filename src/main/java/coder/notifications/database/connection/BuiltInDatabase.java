@@ -37,8 +37,8 @@ public final class BuiltInDatabase {
         if (running == null) {
             running = start(cacheDirectory.resolve("postgres"));
         }
-        return new ConnectionUrl("jdbc:postgresql://127.0.0.1:" + running.port + "/postgres",
-                Optional.of("postgres"), Optional.empty());
+        return new ConnectionUrl(
+                "jdbc:postgresql://127.0.0.1:" + running.port + "/postgres", Optional.of("postgres"), Optional.empty());
     }
 
     /** Stops the built-in database, if this process started one. */
@@ -76,9 +76,11 @@ public final class BuiltInDatabase {
             LOG.info("notifications: the built-in database listens on 127.0.0.1:" + postgres.getPort());
             return new BuiltInDatabase(directory, postgres, postgres.getPort());
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("the built-in PostgreSQL database could not start in " + directory + ": "
-                    + rootCause(e) + ". Its log is " + log + ". To use an external PostgreSQL instead, set"
-                    + " CODER_PG_CONNECTION_URL=postgres://user:password@host:5432/database?sslmode=disable", e);
+            throw new IllegalStateException(
+                    "the built-in PostgreSQL database could not start in " + directory + ": "
+                            + rootCause(e) + ". Its log is " + log + ". To use an external PostgreSQL instead, set"
+                            + " CODER_PG_CONNECTION_URL=postgres://user:password@host:5432/database?sslmode=disable",
+                    e);
         }
     }
 
@@ -92,11 +94,15 @@ public final class BuiltInDatabase {
             return Optional.empty();
         }
         int port = Integer.parseInt(Files.readString(portFile).strip());
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres&connectTimeout=2");
-             var result = connection.createStatement().executeQuery("SHOW data_directory")) {
+        try (var connection = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres&connectTimeout=2");
+                var result = connection.createStatement().executeQuery("SHOW data_directory")) {
             result.next();
-            if (Path.of(result.getString(1)).toRealPath().equals(directory.resolve("data").toRealPath())) {
-                LOG.info("notifications: using the built-in database left running on port " + port + " by an earlier process");
+            if (Path.of(result.getString(1))
+                    .toRealPath()
+                    .equals(directory.resolve("data").toRealPath())) {
+                LOG.info("notifications: using the built-in database left running on port " + port
+                        + " by an earlier process");
                 return Optional.of(new BuiltInDatabase(directory, null, port));
             }
         } catch (SQLException e) {

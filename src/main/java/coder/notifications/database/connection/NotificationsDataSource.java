@@ -72,7 +72,5 @@ public class NotificationsDataSource extends PGSimpleDataSource {
         if (getApplicationName() == null || getApplicationName().equals("PostgreSQL JDBC Driver")) {
             setApplicationName("coder-notifications");
         }
-        // Multi-row INSERTs for batched statements: the bulk writes of messages and results depend on it.
-        setReWriteBatchedInserts(true);
     }
 }

@@ -1,7 +1,6 @@
 package coder.notifications.delivery.smtp;
 
 import coder.notifications.delivery.Notification;
-import jakarta.json.JsonObject;
 
 /**
  * The two bodies of an email: a greeting, the rendered body, one line (text) or button (HTML) per action, and
@@ -9,29 +8,38 @@ import jakarta.json.JsonObject;
  */
 final class EmailBody {
 
-    private EmailBody() {
-    }
+    private EmailBody() {}
 
     static String text(Notification notification) {
-        var text = new StringBuilder("Hi ").append(notification.recipientName()).append(",\n\n")
-                .append(withoutGreeting(notification.body())).append("\n\n");
-        var actions = notification.payload().getJsonArray("actions").getValuesAs(JsonObject.class);
+        var text = new StringBuilder("Hi ")
+                .append(notification.recipientName())
+                .append(",\n\n")
+                .append(withoutGreeting(notification.body()))
+                .append("\n\n");
+        var actions = notification.payload().actions();
         for (var action : actions) {
-            text.append(action.getString("label")).append(": ").append(action.getString("url")).append('\n');
+            text.append(action.label()).append(": ").append(action.url()).append('\n');
         }
         return text.append(actions.isEmpty() ? "--\n" : "\n--\n")
-                .append("Manage your notification settings: ").append(notification.settingsUrl()).append('\n')
-                .append("Stop receiving emails like this: ").append(notification.unsubscribeUrl()).append('\n')
+                .append("Manage your notification settings: ")
+                .append(notification.settingsUrl())
+                .append('\n')
+                .append("Stop receiving emails like this: ")
+                .append(notification.unsubscribeUrl())
+                .append('\n')
                 .toString();
     }
 
     static String html(Notification notification) {
         var buttons = new StringBuilder();
-        for (var action : notification.payload().getJsonArray("actions").getValuesAs(JsonObject.class)) {
-            buttons.append("<a href=\"").append(escape(action.getString("url")))
-                    .append("\" style=\"display:inline-block;margin:4px;padding:10px 20px;background:#18181b;color:#fff;"
-                            + "border-radius:8px;text-decoration:none\">")
-                    .append(escape(action.getString("label"))).append("</a>\n");
+        for (var action : notification.payload().actions()) {
+            buttons.append("<a href=\"")
+                    .append(escape(action.url()))
+                    .append(
+                            "\" style=\"display:inline-block;margin:4px;padding:10px 20px;background:#18181b;color:#fff;"
+                                    + "border-radius:8px;text-decoration:none\">")
+                    .append(escape(action.label()))
+                    .append("</a>\n");
         }
         return """
                 <!doctype html>
@@ -46,9 +54,14 @@ final class EmailBody {
                 <a href="%s" style="color:#2563eb">Manage your notification settings</a> ·
                 <a href="%s" style="color:#2563eb">Stop receiving emails like this</a></p>
                 </body></html>
-                """.formatted(escape(notification.title()), escape(notification.title()), escape(notification.recipientName()),
-                withoutGreetingHtml(notification.bodyHtml()), buttons, escape(notification.settingsUrl()),
-                escape(notification.unsubscribeUrl()));
+                """.formatted(
+                        escape(notification.title()),
+                        escape(notification.title()),
+                        escape(notification.recipientName()),
+                        withoutGreetingHtml(notification.bodyHtml()),
+                        buttons,
+                        escape(notification.settingsUrl()),
+                        escape(notification.unsubscribeUrl()));
     }
 
     /** The notification's body begins with the webhook's greeting ("Hi name"); the email has its own. */
@@ -57,10 +70,16 @@ final class EmailBody {
     }
 
     private static String withoutGreetingHtml(String html) {
-        return html.startsWith("<p>Hi ") ? html.substring(html.indexOf("</p>") + 4).strip() : html;
+        return html.startsWith("<p>Hi ")
+                ? html.substring(html.indexOf("</p>") + 4).strip()
+                : html;
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

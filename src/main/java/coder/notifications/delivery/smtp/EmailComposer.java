@@ -1,7 +1,6 @@
 package coder.notifications.delivery.smtp;
 
 import coder.notifications.delivery.Notification;
-import coder.notifications.templates.TemplateRenderer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -18,8 +17,7 @@ import java.util.Date;
  */
 final class EmailComposer {
 
-    private EmailComposer() {
-    }
+    private EmailComposer() {}
 
     static MimeMessage compose(Session session, InternetAddress from, Notification notification, Instant now)
             throws MessagingException {
@@ -33,7 +31,7 @@ final class EmailComposer {
         };
         message.setFrom(from);
         message.setRecipient(jakarta.mail.Message.RecipientType.TO, to);
-        message.setSubject(TemplateRenderer.oneLine(notification.title()).strip(), "UTF-8");
+        message.setSubject(oneLine(notification.title()), "UTF-8");
         message.setSentDate(Date.from(now));
         // RFC 8058 one-click unsubscribe: the mail client POSTs "List-Unsubscribe=One-Click" to the signed link.
         message.setHeader("List-Unsubscribe", "<" + notification.unsubscribeUrl() + ">");
@@ -48,6 +46,11 @@ final class EmailComposer {
         message.setContent(parts);
         message.saveChanges();
         return message;
+    }
+
+    /** The subject on one line: every kind of line break becomes a space, so no value can start a header. */
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").strip();
     }
 
     private static String domainOf(InternetAddress from) {

@@ -10,12 +10,12 @@ import java.util.Properties;
 /** The Jakarta Mail session for the configured relay: every {@code CODER_EMAIL_*} setting as a mail property. */
 final class MailSession {
 
-    private MailSession() {
-    }
+    private MailSession() {}
 
     static Session of(EmailSettings email, Duration timeout) {
         var properties = new Properties();
-        var millis = Long.toString(coder.notifications.delivery.Deliverer.socketTimeout(timeout).toMillis());
+        var millis = Long.toString(
+                coder.notifications.delivery.Deliverer.socketTimeout(timeout).toMillis());
         properties.put("mail.transport.protocol", "smtp");
         properties.put("mail.smtp.host", email.host());
         properties.put("mail.smtp.port", Integer.toString(email.port()));
@@ -42,11 +42,17 @@ final class MailSession {
             properties.put("mail.smtp.auth.mechanisms", "PLAIN LOGIN");
             email.authIdentity().ifPresent(identity -> properties.put("mail.smtp.sasl.authorizationid", identity));
         }
-        return Session.getInstance(properties, email.authUsername().isEmpty() ? null : new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(email.authUsername().get(), email.authPassword().orElse(""));
-            }
-        });
+        return Session.getInstance(
+                properties,
+                email.authUsername().isEmpty()
+                        ? null
+                        : new Authenticator() {
+                            @Override
+                            protected PasswordAuthentication getPasswordAuthentication() {
+                                return new PasswordAuthentication(
+                                        email.authUsername().get(),
+                                        email.authPassword().orElse(""));
+                            }
+                        });
     }
 }

@@ -1,6 +1,8 @@
 package coder.notifications.delivery.smtp;
 
 import coder.notifications.config.EmailSettings;
+import coder.notifications.config.InvalidSettingException;
+import coder.notifications.delivery.FailureText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,17 +30,51 @@ import javax.net.ssl.X509TrustManager;
  * ({@code CODER_EMAIL_TLS_CERTFILE}, {@code CODER_EMAIL_TLS_CERTKEYFILE}), or no verification at all
  * ({@code CODER_EMAIL_TLS_SKIPVERIFY}).
  */
-final class PemTls {
+public final class PemTls {
 
     private static final Pattern PEM_BLOCK = Pattern.compile("-----BEGIN ([A-Z ]+)-----([^-]+)-----END \\1-----");
 
-    private PemTls() {
+    private PemTls() {}
+
+    /**
+     * Reads every configured TLS file as a send would, so that a file that is not PEM, holds no certificate, or a
+     * key that does not fit the certificate stops start-up with its variable named, not the first email.
+     */
+    public static void check(EmailSettings.Tls tls) {
+        if (tls.caCertFile().isPresent()) {
+            read("tls.cacertfile", () -> trustManagers(tls));
+        }
+        if (tls.certFile().isPresent()) {
+            read("tls.certfile", () -> certificates(tls.certFile().get()));
+            read(
+                    "tls.certkeyfile",
+                    () -> keyManagers(tls.certFile().get(), tls.certKeyFile().orElseThrow()));
+        }
+    }
+
+    private interface Reading {
+        Object read() throws GeneralSecurityException, IOException, RuntimeException;
+    }
+
+    private static void read(String key, Reading reading) {
+        try {
+            reading.read();
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            throw new InvalidSettingException(
+                    EmailSettings.variable(key), "cannot be read as PEM: " + FailureText.of(e));
+        }
     }
 
     static SSLContext context(EmailSettings.Tls tls) {
         try {
             var context = SSLContext.getInstance("TLS");
-            context.init(tls.certFile().isPresent() ? keyManagers(tls.certFile().get(), tls.certKeyFile().orElseThrow()).getKeyManagers() : null,
+            context.init(
+                    tls.certFile().isPresent()
+                            ? keyManagers(
+                                            tls.certFile().get(),
+                                            tls.certKeyFile().orElseThrow())
+                                    .getKeyManagers()
+                            : null,
                     tls.skipVerify() ? new TrustManager[] {new TrustEverything()} : trustManagers(tls),
                     null);
             return context;
@@ -63,7 +99,8 @@ final class PemTls {
         return factory.getTrustManagers();
     }
 
-    private static KeyManagerFactory keyManagers(Path certFile, Path keyFile) throws GeneralSecurityException, IOException {
+    private static KeyManagerFactory keyManagers(Path certFile, Path keyFile)
+            throws GeneralSecurityException, IOException {
         var store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         var chain = certificates(certFile).toArray(new Certificate[0]);
@@ -75,8 +112,13 @@ final class PemTls {
 
     private static List<X509Certificate> certificates(Path file) throws GeneralSecurityException, IOException {
         var factory = CertificateFactory.getInstance("X.509");
-        return factory.generateCertificates(new ByteArrayInputStream(Files.readAllBytes(file))).stream()
-                .map(X509Certificate.class::cast).toList();
+        var certificates = factory.generateCertificates(new ByteArrayInputStream(Files.readAllBytes(file))).stream()
+                .map(X509Certificate.class::cast)
+                .toList();
+        if (certificates.isEmpty()) {
+            throw new GeneralSecurityException(file + " holds no certificate");
+        }
+        return certificates;
     }
 
     private static PrivateKey privateKey(Path file, String algorithm) throws GeneralSecurityException, IOException {
@@ -94,12 +136,10 @@ final class PemTls {
     /** For CODER_EMAIL_TLS_SKIPVERIFY only: the operator asked not to verify the relay. */
     private static final class TrustEverything implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {

@@ -1,10 +1,10 @@
 package coder.notifications.delivery.smtp;
 
 import coder.notifications.config.EmailSettings;
+import coder.notifications.config.Method;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.delivery.Deliverer;
 import coder.notifications.delivery.DeliveryOutcome;
-import coder.notifications.delivery.Method;
 import coder.notifications.delivery.Notification;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

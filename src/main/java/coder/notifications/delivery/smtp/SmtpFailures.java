@@ -1,6 +1,7 @@
 package coder.notifications.delivery.smtp;
 
 import coder.notifications.delivery.DeliveryOutcome;
+import coder.notifications.delivery.FailureText;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -17,8 +18,7 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  */
 final class SmtpFailures {
 
-    private SmtpFailures() {
-    }
+    private SmtpFailures() {}
 
     static DeliveryOutcome classify(Exception error) {
         var reason = "SMTP: " + describe(error);
@@ -69,7 +69,8 @@ final class SmtpFailures {
     }
 
     private static Throwable nextOf(Throwable error) {
-        if (error instanceof MessagingException messaging && messaging.getNextException() != null
+        if (error instanceof MessagingException messaging
+                && messaging.getNextException() != null
                 && messaging.getNextException() != error.getCause()) {
             return messaging.getNextException();
         }
@@ -77,12 +78,6 @@ final class SmtpFailures {
     }
 
     private static String describe(Throwable error) {
-        var text = new StringBuilder(String.valueOf(error.getMessage()).strip());
-        for (var cause = nextOf(error); cause != null; cause = nextOf(cause)) {
-            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage().strip())) {
-                text.append(": ").append(cause.getMessage().strip());
-            }
-        }
-        return text.toString().replaceAll("\\s+", " ");
+        return FailureText.of(error);
     }
 }

@@ -15,14 +15,14 @@ final class TransportPool {
 
     static final Duration IDLE = Duration.ofSeconds(30);
 
-    private record Idle(Transport transport, Instant since) {
-    }
+    private record Idle(Transport transport, Instant since) {}
 
     private final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
 
     Transport take(Session session) throws MessagingException {
         for (var candidate = idle.pollFirst(); candidate != null; candidate = idle.pollFirst()) {
-            if (candidate.since().plus(IDLE).isAfter(Instant.now()) && candidate.transport().isConnected()) {
+            if (candidate.since().plus(IDLE).isAfter(Instant.now())
+                    && candidate.transport().isConnected()) {
                 return candidate.transport();
             }
             close(candidate.transport());

@@ -46,7 +46,8 @@ final class VerifyingSockets extends SSLSocketFactory {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
         return createSocket(new Socket(address, port, localAddress, localPort), address.getHostName(), port, true);
     }
 

@@ -15,11 +15,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class StandardWebhooks {
 
-    private StandardWebhooks() {
-    }
+    private StandardWebhooks() {}
 
     static String signature(List<byte[]> keys, String id, long timestamp, byte[] body) {
-        return keys.stream().map(key -> "v1," + Base64.getEncoder().encodeToString(hmac(key, id, timestamp, body)))
+        return keys.stream()
+                .map(key -> "v1," + Base64.getEncoder().encodeToString(hmac(key, id, timestamp, body)))
                 .collect(Collectors.joining(" "));
     }
 

@@ -1,14 +1,21 @@
 package coder.notifications.delivery.webhook;
 
+import coder.notifications.config.Method;
+import coder.notifications.config.NotifierSettings;
 import coder.notifications.config.WebhookSettings;
 import coder.notifications.delivery.Deliverer;
 import coder.notifications.delivery.DeliveryOutcome;
-import coder.notifications.delivery.Method;
+import coder.notifications.delivery.FailureText;
 import coder.notifications.delivery.Notification;
 import coder.notifications.delivery.Version;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -31,8 +38,35 @@ public class WebhookDeliverer implements Deliverer {
 
     @Inject
     WebhookSettings settings;
+
+    @Inject
+    NotifierSettings notifier;
+
     @Inject
     java.time.Clock clock;
+
+    /** One client for every send: it keeps connections to the endpoint open between sends. */
+    private Client client;
+
+    @PostConstruct
+    void buildClient() {
+        var socketTimeout = Deliverer.socketTimeout(notifier.dispatchTimeout()).toMillis();
+        client = ClientBuilder.newBuilder()
+                .connectTimeout(socketTimeout, TimeUnit.MILLISECONDS)
+                .readTimeout(socketTimeout, TimeUnit.MILLISECONDS)
+                .property("jersey.config.client.followRedirects", false)
+                .property("dev.resteasy.client.follow.redirects", false)
+                .build();
+    }
+
+    /**
+     * Closed once the notifier has finished the batch in flight (its Shutdown observer runs first): closing the
+     * client aborts the requests still using it, which would turn a delivered message into a failed one. After the
+     * notifier (priority 100), before the database stops (10 000).
+     */
+    void closeClient(@Observes @Priority(9_000) Shutdown shutdown) {
+        client.close();
+    }
 
     @Override
     public Method method() {
@@ -42,31 +76,26 @@ public class WebhookDeliverer implements Deliverer {
     @Override
     public DeliveryOutcome deliver(Notification notification, Duration timeout) {
         if (settings.endpoint().isEmpty()) {
-            return new DeliveryOutcome.Permanent("webhook endpoint is not configured: set CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT");
+            return new DeliveryOutcome.Permanent(
+                    "webhook endpoint is not configured: set CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT");
         }
-        var client = ClientBuilder.newBuilder()
-                .connectTimeout(Deliverer.socketTimeout(timeout).toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(Deliverer.socketTimeout(timeout).toMillis(), TimeUnit.MILLISECONDS)
-                .property("jersey.config.client.followRedirects", false)
-                .property("dev.resteasy.client.follow.redirects", false)
-                .build();
         // The bytes signed are exactly the bytes sent.
         var body = WebhookDocument.of(notification).getBytes(StandardCharsets.UTF_8);
         var id = notification.messageId().toString();
-        var request = client.target(settings.endpoint().get()).request(MediaType.APPLICATION_JSON_TYPE)
+        var request = client.target(settings.endpoint().get())
+                .request(MediaType.APPLICATION_JSON_TYPE)
                 .header("User-Agent", Version.USER_AGENT)
                 .header("X-Message-Id", id);
         if (!settings.secrets().isEmpty()) {
             var timestamp = clock.instant().getEpochSecond();
-            request = request.header("webhook-id", id).header("webhook-timestamp", timestamp)
+            request = request.header("webhook-id", id)
+                    .header("webhook-timestamp", timestamp)
                     .header("webhook-signature", StandardWebhooks.signature(settings.secrets(), id, timestamp, body));
         }
         try (var response = request.post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE))) {
             return outcome(response);
         } catch (ProcessingException e) {
-            return new DeliveryOutcome.Retryable("webhook request failed: " + rootMessage(e));
-        } finally {
-            client.close();
+            return new DeliveryOutcome.Retryable("webhook request failed: " + FailureText.of(e));
         }
     }
 
@@ -90,19 +119,12 @@ public class WebhookDeliverer implements Deliverer {
             return "";
         }
         try (InputStream body = response.readEntity(InputStream.class)) {
-            var text = new String(body.readNBytes(READ_LIMIT), StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+            var text = new String(body.readNBytes(READ_LIMIT), StandardCharsets.UTF_8)
+                    .strip()
+                    .replaceAll("\\s+", " ");
             return text.isEmpty() ? "" : ": " + text;
         } catch (IOException | ProcessingException e) {
             return "";
         }
-    }
-
-    private static String rootMessage(Throwable error) {
-        var cause = error;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        var message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

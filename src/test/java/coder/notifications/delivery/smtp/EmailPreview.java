@@ -5,8 +5,7 @@ import coder.notifications.delivery.Notification;
 /** The two bodies of the email the SMTP transport would send for a notification, for golden-file tests. */
 public final class EmailPreview {
 
-    private EmailPreview() {
-    }
+    private EmailPreview() {}
 
     public static String text(Notification notification) {
         return EmailBody.text(notification);

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coder.notifications.config.EmailSettings;
 import coder.notifications.config.SettingSource;
+import coder.notifications.delivery.Action;
 import coder.notifications.delivery.DeliveryOutcome;
 import coder.notifications.delivery.Notification;
+import coder.notifications.delivery.Payload;
 import jakarta.json.Json;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,14 +49,26 @@ class SmtpDeliveryIT {
     }
 
     static Notification notification(String title) {
-        var payload = Json.createObjectBuilder()
-                .add("notification_template_id", "f517da0b-cdc9-410f-ab89-a86107c420ed")
-                .add("user_email", "danny@example.com").add("user_name", "Danny")
-                .add("actions", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("label", "View workspaces").add("url", "https://coder.example.com/workspaces")))
-                .build();
-        return new Notification(UUID.randomUUID(), payload, title, title, "Hi Danny\n\nYour workspace **w** was deleted.",
-                "Hi Danny\n\nYour workspace w was deleted.", "<p>Hi Danny</p>\n<p>Your workspace <strong>w</strong> was deleted.</p>\n",
+        var payload = new Payload(
+                Payload.VERSION,
+                "Workspace Deleted",
+                UUID.fromString("f517da0b-cdc9-410f-ab89-a86107c420ed"),
+                UUID.randomUUID(),
+                "danny@example.com",
+                "Danny",
+                "danny",
+                List.of(new Action("View workspaces", "https://coder.example.com/workspaces")),
+                Map.of(),
+                Json.createObjectBuilder().build(),
+                List.of());
+        return new Notification(
+                UUID.randomUUID(),
+                payload,
+                title,
+                title,
+                "Hi Danny\n\nYour workspace **w** was deleted.",
+                "Hi Danny\n\nYour workspace w was deleted.",
+                "<p>Hi Danny</p>\n<p>Your workspace <strong>w</strong> was deleted.</p>\n",
                 "https://coder.example.com/settings/notifications",
                 "https://coder.example.com/notifications/unsubscribe?token=test-token");
     }
@@ -66,9 +81,19 @@ class SmtpDeliveryIT {
     void startTlsWithAuthDeliversAMultipartEmail() throws Exception {
         try (var relay = TestRelay.startTls(tls.serverContext("relay", null), true)) {
             var notification = notification("Workspace \"w\" deleted");
-            var outcome = send(deliverer("CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true",
-                    "CODER_EMAIL_TLS_CACERTFILE", tls.certificatePem("relay").toString(),
-                    "CODER_EMAIL_AUTH_USERNAME", TestRelay.USER, "CODER_EMAIL_AUTH_PASSWORD", TestRelay.PASSWORD), notification);
+            var outcome = send(
+                    deliverer(
+                            "CODER_EMAIL_SMARTHOST",
+                            relay.smarthost(),
+                            "CODER_EMAIL_TLS_STARTTLS",
+                            "true",
+                            "CODER_EMAIL_TLS_CACERTFILE",
+                            tls.certificatePem("relay").toString(),
+                            "CODER_EMAIL_AUTH_USERNAME",
+                            TestRelay.USER,
+                            "CODER_EMAIL_AUTH_PASSWORD",
+                            TestRelay.PASSWORD),
+                    notification);
             assertInstanceOf(DeliveryOutcome.Delivered.class, outcome, outcome.toString());
             var mail = relay.received.get(0);
             assertEquals("Workspace \"w\" deleted", mail.getSubject());
@@ -87,7 +112,9 @@ class SmtpDeliveryIT {
             assertEquals("<" + notification.unsubscribeUrl() + ">", mail.getHeader("List-Unsubscribe", null));
             assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post", null));
             var html = (String) parts.getBodyPart(1).getContent();
-            assertTrue(html.contains("<p>Hi Danny,</p>") && html.contains("href=\"https://coder.example.com/workspaces\""), html);
+            assertTrue(
+                    html.contains("<p>Hi Danny,</p>") && html.contains("href=\"https://coder.example.com/workspaces\""),
+                    html);
         }
     }
 
@@ -95,11 +122,21 @@ class SmtpDeliveryIT {
     void theLegacyUsernameAliasAndThePasswordFileWork() throws Exception {
         var passwordFile = java.nio.file.Files.writeString(tls.folder.resolve("password"), TestRelay.PASSWORD + "\n");
         try (var relay = TestRelay.startTls(tls.serverContext("relay", null), true)) {
-            var outcome = send(deliverer("CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true",
-                    "CODER_EMAIL_TLS_CACERTFILE", tls.certificatePem("relay").toString(),
-                    "CODER_NOTIFICATIONS_EMAIL_AUTH_USERNAME", TestRelay.USER,
-                    "CODER_EMAIL_AUTH_PASSWORD", "wrong-but-the-file-wins",
-                    "CODER_EMAIL_AUTH_PASSWORD_FILE", passwordFile.toString()), notification("t"));
+            var outcome = send(
+                    deliverer(
+                            "CODER_EMAIL_SMARTHOST",
+                            relay.smarthost(),
+                            "CODER_EMAIL_TLS_STARTTLS",
+                            "true",
+                            "CODER_EMAIL_TLS_CACERTFILE",
+                            tls.certificatePem("relay").toString(),
+                            "CODER_NOTIFICATIONS_EMAIL_AUTH_USERNAME",
+                            TestRelay.USER,
+                            "CODER_EMAIL_AUTH_PASSWORD",
+                            "wrong-but-the-file-wins",
+                            "CODER_EMAIL_AUTH_PASSWORD_FILE",
+                            passwordFile.toString()),
+                    notification("t"));
             assertInstanceOf(DeliveryOutcome.Delivered.class, outcome, outcome.toString());
         }
     }
@@ -107,9 +144,19 @@ class SmtpDeliveryIT {
     @Test
     void aServerListingCramMd5FirstStillGetsPlainOrLogin() throws Exception {
         try (var relay = TestRelay.craMd5First(tls.serverContext("relay", null))) {
-            var outcome = send(deliverer("CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true",
-                    "CODER_EMAIL_TLS_CACERTFILE", tls.certificatePem("relay").toString(),
-                    "CODER_EMAIL_AUTH_USERNAME", TestRelay.USER, "CODER_EMAIL_AUTH_PASSWORD", TestRelay.PASSWORD), notification("t"));
+            var outcome = send(
+                    deliverer(
+                            "CODER_EMAIL_SMARTHOST",
+                            relay.smarthost(),
+                            "CODER_EMAIL_TLS_STARTTLS",
+                            "true",
+                            "CODER_EMAIL_TLS_CACERTFILE",
+                            tls.certificatePem("relay").toString(),
+                            "CODER_EMAIL_AUTH_USERNAME",
+                            TestRelay.USER,
+                            "CODER_EMAIL_AUTH_PASSWORD",
+                            TestRelay.PASSWORD),
+                    notification("t"));
             assertInstanceOf(DeliveryOutcome.Delivered.class, outcome, outcome.toString());
         }
     }
@@ -117,8 +164,15 @@ class SmtpDeliveryIT {
     @Test
     void implicitTlsDelivers() throws Exception {
         try (var relay = TestRelay.implicitTls(tls.serverContext("relay", null))) {
-            var outcome = send(deliverer("CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_FORCE_TLS", "true",
-                    "CODER_EMAIL_TLS_CACERTFILE", tls.certificatePem("relay").toString()), notification("t"));
+            var outcome = send(
+                    deliverer(
+                            "CODER_EMAIL_SMARTHOST",
+                            relay.smarthost(),
+                            "CODER_EMAIL_FORCE_TLS",
+                            "true",
+                            "CODER_EMAIL_TLS_CACERTFILE",
+                            tls.certificatePem("relay").toString()),
+                    notification("t"));
             assertInstanceOf(DeliveryOutcome.Delivered.class, outcome, outcome.toString());
             assertEquals(1, relay.received.size());
         }
@@ -127,13 +181,29 @@ class SmtpDeliveryIT {
     @Test
     void aClientCertificateIsPresented() throws Exception {
         try (var relay = TestRelay.startTlsWithClientCertificate(tls.serverContext("relay", "client"))) {
-            var withCertificate = send(deliverer("CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true",
-                    "CODER_EMAIL_TLS_CACERTFILE", tls.certificatePem("relay").toString(),
-                    "CODER_EMAIL_TLS_CERTFILE", tls.certificatePem("client").toString(),
-                    "CODER_EMAIL_TLS_CERTKEYFILE", tls.keyPem("client").toString()), notification("t"));
+            var withCertificate = send(
+                    deliverer(
+                            "CODER_EMAIL_SMARTHOST",
+                            relay.smarthost(),
+                            "CODER_EMAIL_TLS_STARTTLS",
+                            "true",
+                            "CODER_EMAIL_TLS_CACERTFILE",
+                            tls.certificatePem("relay").toString(),
+                            "CODER_EMAIL_TLS_CERTFILE",
+                            tls.certificatePem("client").toString(),
+                            "CODER_EMAIL_TLS_CERTKEYFILE",
+                            tls.keyPem("client").toString()),
+                    notification("t"));
             assertInstanceOf(DeliveryOutcome.Delivered.class, withCertificate, withCertificate.toString());
-            var without = send(deliverer("CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true",
-                    "CODER_EMAIL_TLS_CACERTFILE", tls.certificatePem("relay").toString()), notification("t"));
+            var without = send(
+                    deliverer(
+                            "CODER_EMAIL_SMARTHOST",
+                            relay.smarthost(),
+                            "CODER_EMAIL_TLS_STARTTLS",
+                            "true",
+                            "CODER_EMAIL_TLS_CACERTFILE",
+                            tls.certificatePem("relay").toString()),
+                    notification("t"));
             assertFalse(without instanceof DeliveryOutcome.Delivered, without.toString());
         }
     }
@@ -141,12 +211,30 @@ class SmtpDeliveryIT {
     @Test
     void anUntrustedCertificateFailsUnlessVerificationIsSkipped() throws Exception {
         try (var relay = TestRelay.startTls(tls.serverContext("stranger", null), true)) {
-            var auth = new String[] {"CODER_EMAIL_AUTH_USERNAME", TestRelay.USER, "CODER_EMAIL_AUTH_PASSWORD", TestRelay.PASSWORD};
-            var verified = send(deliverer(concat(auth, "CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true",
-                    "CODER_EMAIL_TLS_CACERTFILE", tls.certificatePem("relay").toString())), notification("t"));
+            var auth = new String[] {
+                "CODER_EMAIL_AUTH_USERNAME", TestRelay.USER, "CODER_EMAIL_AUTH_PASSWORD", TestRelay.PASSWORD
+            };
+            var verified = send(
+                    deliverer(concat(
+                            auth,
+                            "CODER_EMAIL_SMARTHOST",
+                            relay.smarthost(),
+                            "CODER_EMAIL_TLS_STARTTLS",
+                            "true",
+                            "CODER_EMAIL_TLS_CACERTFILE",
+                            tls.certificatePem("relay").toString())),
+                    notification("t"));
             assertInstanceOf(DeliveryOutcome.Retryable.class, verified, verified.toString());
-            var skipped = send(deliverer(concat(auth, "CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true",
-                    "CODER_EMAIL_TLS_SKIPVERIFY", "true")), notification("t"));
+            var skipped = send(
+                    deliverer(concat(
+                            auth,
+                            "CODER_EMAIL_SMARTHOST",
+                            relay.smarthost(),
+                            "CODER_EMAIL_TLS_STARTTLS",
+                            "true",
+                            "CODER_EMAIL_TLS_SKIPVERIFY",
+                            "true")),
+                    notification("t"));
             assertInstanceOf(DeliveryOutcome.Delivered.class, skipped, skipped.toString());
         }
     }
@@ -154,12 +242,22 @@ class SmtpDeliveryIT {
     @Test
     void theServerNameSettingIsCheckedAgainstTheCertificate() throws Exception {
         try (var relay = TestRelay.startTls(tls.serverContext("relay", null), true)) {
-            var auth = new String[] {"CODER_EMAIL_AUTH_USERNAME", TestRelay.USER, "CODER_EMAIL_AUTH_PASSWORD", TestRelay.PASSWORD,
-                    "CODER_EMAIL_TLS_STARTTLS", "true", "CODER_EMAIL_TLS_CACERTFILE", tls.certificatePem("relay").toString(),
-                    "CODER_EMAIL_SMARTHOST", "127.0.0.1:" + relay.smarthost().split(":")[1]};
+            var auth = new String[] {
+                "CODER_EMAIL_AUTH_USERNAME",
+                TestRelay.USER,
+                "CODER_EMAIL_AUTH_PASSWORD",
+                TestRelay.PASSWORD,
+                "CODER_EMAIL_TLS_STARTTLS",
+                "true",
+                "CODER_EMAIL_TLS_CACERTFILE",
+                tls.certificatePem("relay").toString(),
+                "CODER_EMAIL_SMARTHOST",
+                "127.0.0.1:" + relay.smarthost().split(":")[1]
+            };
             var matching = send(deliverer(concat(auth, "CODER_EMAIL_TLS_SERVERNAME", "localhost")), notification("t"));
             assertInstanceOf(DeliveryOutcome.Delivered.class, matching, matching.toString());
-            var other = send(deliverer(concat(auth, "CODER_EMAIL_TLS_SERVERNAME", "mail.example.com")), notification("t"));
+            var other =
+                    send(deliverer(concat(auth, "CODER_EMAIL_TLS_SERVERNAME", "mail.example.com")), notification("t"));
             assertFalse(other instanceof DeliveryOutcome.Delivered, other.toString());
         }
     }
@@ -167,7 +265,9 @@ class SmtpDeliveryIT {
     @Test
     void startTlsThatTheServerDoesNotOfferIsAPermanentFailureNotAPlainTextSend() throws Exception {
         try (var relay = TestRelay.plain()) {
-            var outcome = send(deliverer("CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true"), notification("t"));
+            var outcome = send(
+                    deliverer("CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true"),
+                    notification("t"));
             assertInstanceOf(DeliveryOutcome.Permanent.class, outcome, outcome.toString());
             assertEquals(0, relay.received.size());
         }
@@ -176,9 +276,19 @@ class SmtpDeliveryIT {
     @Test
     void aWrongPasswordIsPermanentAndNeverShown() throws Exception {
         try (var relay = TestRelay.startTls(tls.serverContext("relay", null), true)) {
-            var outcome = send(deliverer("CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true",
-                    "CODER_EMAIL_TLS_CACERTFILE", tls.certificatePem("relay").toString(),
-                    "CODER_EMAIL_AUTH_USERNAME", TestRelay.USER, "CODER_EMAIL_AUTH_PASSWORD", "hunter2-wrong"), notification("t"));
+            var outcome = send(
+                    deliverer(
+                            "CODER_EMAIL_SMARTHOST",
+                            relay.smarthost(),
+                            "CODER_EMAIL_TLS_STARTTLS",
+                            "true",
+                            "CODER_EMAIL_TLS_CACERTFILE",
+                            tls.certificatePem("relay").toString(),
+                            "CODER_EMAIL_AUTH_USERNAME",
+                            TestRelay.USER,
+                            "CODER_EMAIL_AUTH_PASSWORD",
+                            "hunter2-wrong"),
+                    notification("t"));
             assertInstanceOf(DeliveryOutcome.Permanent.class, outcome, outcome.toString());
             assertFalse(outcome.toString().contains("hunter2-wrong"), outcome.toString());
         }
@@ -217,9 +327,18 @@ class SmtpDeliveryIT {
     @Test
     void aBatchReusesOneConnection() throws Exception {
         try (var relay = TestRelay.startTls(tls.serverContext("relay", null), true)) {
-            var settings = new String[] {"CODER_EMAIL_SMARTHOST", relay.smarthost(), "CODER_EMAIL_TLS_STARTTLS", "true",
-                    "CODER_EMAIL_TLS_CACERTFILE", tls.certificatePem("relay").toString(),
-                    "CODER_EMAIL_AUTH_USERNAME", TestRelay.USER, "CODER_EMAIL_AUTH_PASSWORD", TestRelay.PASSWORD};
+            var settings = new String[] {
+                "CODER_EMAIL_SMARTHOST",
+                relay.smarthost(),
+                "CODER_EMAIL_TLS_STARTTLS",
+                "true",
+                "CODER_EMAIL_TLS_CACERTFILE",
+                tls.certificatePem("relay").toString(),
+                "CODER_EMAIL_AUTH_USERNAME",
+                TestRelay.USER,
+                "CODER_EMAIL_AUTH_PASSWORD",
+                TestRelay.PASSWORD
+            };
             var deliverer = deliverer(settings);
             long start = System.nanoTime();
             for (int i = 0; i < 20; i++) {
@@ -232,15 +351,16 @@ class SmtpDeliveryIT {
                 send(deliverer(settings), notification("fresh" + i));
             }
             long fresh = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("20 emails with STARTTLS and AUTH: %d ms over one reused connection, %d ms connecting for each%n",
+            System.out.printf(
+                    "20 emails with STARTTLS and AUTH: %d ms over one reused connection, %d ms connecting for each%n",
                     reused, fresh);
         }
     }
 
     @Test
     void aMissingSenderIsPermanent() {
-        var noSender = new SmtpDeliverer(EmailSettings.from(new SettingSource(property -> Optional.empty())),
-                TIMEOUT, Clock.systemUTC());
+        var noSender = new SmtpDeliverer(
+                EmailSettings.from(new SettingSource(property -> Optional.empty())), TIMEOUT, Clock.systemUTC());
         assertInstanceOf(DeliveryOutcome.Permanent.class, send(noSender, notification("t")));
     }
 

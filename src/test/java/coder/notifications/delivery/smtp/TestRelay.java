@@ -33,7 +33,8 @@ public final class TestRelay implements AutoCloseable {
     private TestRelay(int port, Consumer<SMTPServer.Builder> options) {
         // Idle connections end after 5 s: the deliverer keeps its connection for reuse, and stopping the server
         // waits for open sessions.
-        var builder = SMTPServer.port(port).bindAddress(java.net.InetAddress.getLoopbackAddress())
+        var builder = SMTPServer.port(port)
+                .bindAddress(java.net.InetAddress.getLoopbackAddress())
                 .connectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
                 .messageHandler((context, from, to, data) -> {
                     sessions.add(context.getSessionId());
@@ -41,7 +42,8 @@ public final class TestRelay implements AutoCloseable {
                         throw reject;
                     }
                     try {
-                        received.add(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(data)));
+                        received.add(
+                                new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(data)));
                     } catch (jakarta.mail.MessagingException e) {
                         throw new IllegalStateException(e);
                     }
@@ -54,7 +56,8 @@ public final class TestRelay implements AutoCloseable {
     /** Plain SMTP on connect; STARTTLS offered (and required) with the context; AUTH PLAIN/LOGIN required. */
     public static TestRelay startTls(SSLContext tls, boolean offerTls) {
         return new TestRelay(builder -> {
-            builder.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(TestRelay::login)).requireAuth();
+            builder.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(TestRelay::login))
+                    .requireAuth();
             if (offerTls) {
                 builder.enableTLS().requireTLS().startTlsSocketFactory(tls);
             }
@@ -74,8 +77,8 @@ public final class TestRelay implements AutoCloseable {
             public org.subethamail.smtp.AuthenticationHandler create() {
                 return new org.subethamail.smtp.AuthenticationHandler() {
                     @Override
-                    public java.util.Optional<String> auth(String clientInput, org.subethamail.smtp.MessageContext context)
-                            throws RejectException {
+                    public java.util.Optional<String> auth(
+                            String clientInput, org.subethamail.smtp.MessageContext context) throws RejectException {
                         throw new RejectException(535, "5.7.8 CRAM-MD5 is not accepted here");
                     }
 
@@ -87,8 +90,11 @@ public final class TestRelay implements AutoCloseable {
             }
         });
         cramFirst.addFactory(new EasyAuthenticationHandlerFactory(TestRelay::login));
-        return new TestRelay(builder -> builder.authenticationHandlerFactory(cramFirst).requireAuth()
-                .enableTLS().requireTLS().startTlsSocketFactory(tls));
+        return new TestRelay(builder -> builder.authenticationHandlerFactory(cramFirst)
+                .requireAuth()
+                .enableTLS()
+                .requireTLS()
+                .startTlsSocketFactory(tls));
     }
 
     static TestRelay startTlsWithClientCertificate(SSLContext tls) {
@@ -102,12 +108,12 @@ public final class TestRelay implements AutoCloseable {
     }
 
     public static TestRelay plain() {
-        return new TestRelay(builder -> { });
+        return new TestRelay(builder -> {});
     }
 
     /** Plain SMTP without AUTH on a given port. */
     public static TestRelay plainOn(int port) {
-        return new TestRelay(port, builder -> { });
+        return new TestRelay(port, builder -> {});
     }
 
     private static void login(String username, String password, org.subethamail.smtp.MessageContext context)

@@ -15,7 +15,8 @@ class StandardWebhooksTest {
     @Test
     void theSignatureIsTheStandardWebhooksReferenceOne() {
         // The example of the Standard Webhooks reference libraries (secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw).
-        assertEquals("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+        assertEquals(
+                "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
                 StandardWebhooks.signature(List.of(KEY), "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, BODY));
     }
 
@@ -26,6 +27,7 @@ class StandardWebhooksTest {
         var parts = header.split(" ");
         assertEquals(2, parts.length);
         assertEquals("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", parts[0]);
-        assertEquals(StandardWebhooks.signature(List.of(other), "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, BODY), parts[1]);
+        assertEquals(
+                StandardWebhooks.signature(List.of(other), "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, BODY), parts[1]);
     }
 }

@@ -1,11 +1,13 @@
-package coder.notifications.signin;
+package coder.notifications.pages;
 
-import coder.notifications.pages.Pages;
+import coder.notifications.signin.Secrets;
+import coder.notifications.signin.SessionCookie;
+import coder.notifications.signin.SessionStore;
+import coder.notifications.signin.WebSession;
 import coder.notifications.users.UserStore;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,9 +18,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Finds the session of every page request. The pages for signed-in people ({@code /settings/*},
  * {@code /deployment/*}) send a stranger to sign in, refuse a suspended user, and refuse any change
- * (a POST) that does not carry the session's CSRF token.
+ * (a POST) that does not carry the session's CSRF token. Mapped in web.xml, after the Host check.
  */
-@WebFilter(urlPatterns = {"", "/sign-in", "/sign-in/*", "/sign-out", "/settings/*", "/deployment/*"})
 public class SignedInFilter extends HttpFilter {
 
     public static final String CSRF_FIELD = "csrf";
@@ -26,8 +27,10 @@ public class SignedInFilter extends HttpFilter {
 
     @Inject
     SessionStore sessions;
+
     @Inject
     UserStore users;
+
     @Inject
     Pages pages;
 
@@ -47,18 +50,33 @@ public class SignedInFilter extends HttpFilter {
                 Pages.headers(response);
                 response.sendRedirect("/sign-in?next=" + URLEncoder.encode(path + query, StandardCharsets.UTF_8));
             } else {
-                pages.problem(request, response, 401, "Please sign in", "Your session has ended. Sign in again and repeat the change.");
+                pages.problem(
+                        request,
+                        response,
+                        401,
+                        "Please sign in",
+                        "Your session has ended. Sign in again and repeat the change.");
             }
             return;
         }
         var user = users.byId(session.get().userId());
         if (user.isPresent() && user.get().status().equals("suspended")) {
-            pages.problem(request, response, 403, "Your account is suspended",
+            pages.problem(
+                    request,
+                    response,
+                    403,
+                    "Your account is suspended",
                     "A suspended account cannot use these pages. Ask an administrator to activate it again.");
             return;
         }
-        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD") && !csrfMatches(request, session.get())) {
-            pages.problem(request, response, 403, "This form has expired",
+        if (!request.getMethod().equals("GET")
+                && !request.getMethod().equals("HEAD")
+                && !csrfMatches(request, session.get())) {
+            pages.problem(
+                    request,
+                    response,
+                    403,
+                    "This form has expired",
                     "The change was not made because it did not come from a current page. Reload the page and try again.");
             return;
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * key), so a link signed by one replica is honoured by all. Each key is read once per process.
  */
 @ApplicationScoped
-public class SiteKeys {
+public class SiteKeyStore {
 
     public static final String UNSUBSCRIBE = "unsubscribe";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -32,9 +32,15 @@ public class SiteKeys {
         var fresh = new byte[32];
         RANDOM.nextBytes(fresh);
         // Replicas starting together may both generate one: the first insert wins and both read the winner.
-        entityManager.createNativeQuery("INSERT INTO site_keys (name, key) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING")
-                .setParameter(1, name).setParameter(2, fresh).executeUpdate();
-        return (byte[]) entityManager.createNativeQuery("SELECT key FROM site_keys WHERE name = ?1")
-                .setParameter(1, name).getSingleResult();
+        // Native for ON CONFLICT DO NOTHING: the losing replica inserts nothing instead of failing its transaction.
+        entityManager
+                .createNativeQuery("INSERT INTO site_keys (name, key) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING")
+                .setParameter(1, name)
+                .setParameter(2, fresh)
+                .executeUpdate();
+        return (byte[]) entityManager
+                .createNativeQuery("SELECT key FROM site_keys WHERE name = ?1")
+                .setParameter(1, name)
+                .getSingleResult();
     }
 }

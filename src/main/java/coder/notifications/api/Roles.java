@@ -1,4 +1,4 @@
-package coder.notifications.security;
+package coder.notifications.api;
 
 /** The roles of the {@code groups} claim, as {@code @RolesAllowed} names them. */
 public final class Roles {
@@ -11,6 +11,5 @@ public final class Roles {
     /** Systems that report events and sync the user directory. */
     public static final String NOTIFIER = "notifier";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -1,9 +1,8 @@
-package coder.notifications.unsubscribe;
+package coder.notifications.pages;
 
-import coder.notifications.pages.Pages;
 import coder.notifications.preferences.PreferenceEditor;
-import java.util.Optional;
 import coder.notifications.templates.TemplateStore;
+import coder.notifications.unsubscribe.UnsubscribeLinks;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -11,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -25,10 +25,13 @@ public class UnsubscribeServlet extends HttpServlet {
 
     @Inject
     UnsubscribeLinks links;
+
     @Inject
     TemplateStore templates;
+
     @Inject
     PreferenceEditor editor;
+
     @Inject
     Pages pages;
 
@@ -42,12 +45,17 @@ public class UnsubscribeServlet extends HttpServlet {
         answer(request, response, true);
     }
 
-    private void answer(HttpServletRequest request, HttpServletResponse response, boolean confirmed) throws IOException {
+    private void answer(HttpServletRequest request, HttpServletResponse response, boolean confirmed)
+            throws IOException {
         var token = request.getParameter("token");
         var verified = links.verify(token);
         var template = verified.flatMap(found -> templates.byId(found.templateId()));
         if (template.isEmpty()) {
-            pages.problem(request, response, 400, "This unsubscribe link is not valid",
+            pages.problem(
+                    request,
+                    response,
+                    400,
+                    "This unsubscribe link is not valid",
                     "The link is damaged, has expired (links work for 60 days), or was not made by this service. Nothing was changed."
                             + " You can turn notifications off in your notification settings after signing in.");
             return;
@@ -55,9 +63,14 @@ public class UnsubscribeServlet extends HttpServlet {
         if (confirmed) {
             // No actor: the link names no one signed in; the audit entry says it came through a link.
             editor.apply(verified.get().userId(), Map.of(template.get().id(), true), Optional.empty());
-            LOG.info("notifications: " + verified.get().userId() + " unsubscribed from " + template.get().name() + " by link");
+            LOG.info("notifications: " + verified.get().userId() + " unsubscribed from "
+                    + template.get().name() + " by link");
         }
-        pages.send(request, response, 200, confirmed ? "unsubscribed" : "unsubscribe",
+        pages.send(
+                request,
+                response,
+                200,
+                confirmed ? "unsubscribed" : "unsubscribe",
                 Map.of("template", template.get(), "token", token));
     }
 }

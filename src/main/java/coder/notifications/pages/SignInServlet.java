@@ -1,9 +1,12 @@
-package coder.notifications.signin;
+package coder.notifications.pages;
 
 import coder.notifications.config.DeploymentSettings;
-import coder.notifications.pages.Pages;
-import coder.notifications.pages.PreferenceCenter;
 import coder.notifications.security.EvaluationKeySource;
+import coder.notifications.signin.OpenIdProvider;
+import coder.notifications.signin.Person;
+import coder.notifications.signin.Secrets;
+import coder.notifications.signin.SessionCookie;
+import coder.notifications.signin.SessionStore;
 import coder.notifications.users.UserStore;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -31,12 +34,16 @@ public class SignInServlet extends HttpServlet {
 
     @Inject
     SessionStore sessions;
+
     @Inject
     OpenIdProvider provider;
+
     @Inject
     UserStore users;
+
     @Inject
     DeploymentSettings deployment;
+
     @Inject
     Pages pages;
 
@@ -58,7 +65,8 @@ public class SignInServlet extends HttpServlet {
             return;
         }
         var session = Pages.session(request);
-        if (session.isPresent() && !Secrets.same(session.get().csrfToken(), request.getParameter(SignedInFilter.CSRF_FIELD))) {
+        if (session.isPresent()
+                && !Secrets.same(session.get().csrfToken(), request.getParameter(SignedInFilter.CSRF_FIELD))) {
             pages.problem(request, response, 403, "This form has expired", "Reload the page and sign out again.");
             return;
         }
@@ -87,12 +95,17 @@ public class SignInServlet extends HttpServlet {
 
     private void startOpenIdConnect(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!provider.configured()) {
-            pages.problem(request, response, 404, "No identity provider",
+            pages.problem(
+                    request,
+                    response,
+                    404,
+                    "No identity provider",
                     "Sign-in with OpenID Connect is not configured on this service (CODER_OIDC_ISSUER_URL and CODER_OIDC_CLIENT_ID).");
             return;
         }
         var state = Secrets.token();
-        var login = new SessionStore.OpenIdLogin(Secrets.token() + Secrets.token(), Secrets.token(), returnTo(request.getParameter("next")));
+        var login = new SessionStore.OpenIdLogin(
+                Secrets.token() + Secrets.token(), Secrets.token(), returnTo(request.getParameter("next")));
         String destination;
         try {
             destination = provider.authorizationUrl(callbackUrl(), state, login.nonce(), login.codeVerifier());
@@ -101,7 +114,12 @@ public class SignInServlet extends HttpServlet {
             return;
         }
         sessions.openIdLogin(state, login, OIDC_ROUND_TRIP);
-        SessionCookie.write(response, SessionCookie.SIGN_IN_STATE, state, OIDC_ROUND_TRIP.toSeconds(), deployment.publicUrlIsHttps());
+        SessionCookie.write(
+                response,
+                SessionCookie.SIGN_IN_STATE,
+                state,
+                OIDC_ROUND_TRIP.toSeconds(),
+                deployment.publicUrlIsHttps());
         Pages.headers(response);
         response.sendRedirect(destination);
     }
@@ -111,31 +129,50 @@ public class SignInServlet extends HttpServlet {
         var browserState = SessionCookie.read(request, SessionCookie.SIGN_IN_STATE);
         SessionCookie.clear(response, SessionCookie.SIGN_IN_STATE, deployment.publicUrlIsHttps());
         if (request.getParameter("error") != null) {
-            pages.problem(request, response, 400, "Sign-in was not completed",
+            pages.problem(
+                    request,
+                    response,
+                    400,
+                    "Sign-in was not completed",
                     "The identity provider answered: " + request.getParameter("error") + ". Try signing in again.");
             return;
         }
         if (state == null || browserState.isEmpty() || !Secrets.same(browserState.get(), state)) {
-            pages.problem(request, response, 400, "Sign-in was not completed",
+            pages.problem(
+                    request,
+                    response,
+                    400,
+                    "Sign-in was not completed",
                     "This answer of the identity provider does not belong to a sign-in started in this browser. Try signing in again.");
             return;
         }
         var login = sessions.takeOpenIdLogin(state);
         var code = request.getParameter("code");
         if (login.isEmpty() || code == null) {
-            pages.problem(request, response, 400, "Sign-in was not completed", "The sign-in took too long or was already used. Try again.");
+            pages.problem(
+                    request,
+                    response,
+                    400,
+                    "Sign-in was not completed",
+                    "The sign-in took too long or was already used. Try again.");
             return;
         }
         Person person;
         try {
-            var claims = provider.exchange(code, callbackUrl(), login.get().codeVerifier(), login.get().nonce());
+            var claims = provider.exchange(
+                    code, callbackUrl(), login.get().codeVerifier(), login.get().nonce());
             person = Person.of(claims, provider.groupField());
         } catch (OpenIdProvider.SignInFailed e) {
             LOG.warning("notifications: OpenID Connect sign-in failed: " + e.getMessage());
             pages.problem(request, response, 502, "Sign-in failed", e.getMessage());
             return;
         } catch (MalformedClaimException e) {
-            pages.problem(request, response, 502, "Sign-in failed", "The identity provider's ID token has a malformed claim.");
+            pages.problem(
+                    request,
+                    response,
+                    502,
+                    "Sign-in failed",
+                    "The identity provider's ID token has a malformed claim.");
             return;
         }
         users.enrol(person.id(), person.username(), person.name(), person.email(), person.roles());
@@ -146,24 +183,39 @@ public class SignInServlet extends HttpServlet {
         var token = request.getParameter("token");
         var link = token == null ? java.util.Optional.<SessionStore.LinkSignIn>empty() : sessions.takeSignInLink(token);
         if (link.isEmpty()) {
-            pages.problem(request, response, 400, "This sign-in link is not valid",
+            pages.problem(
+                    request,
+                    response,
+                    400,
+                    "This sign-in link is not valid",
                     "A sign-in link works once and for a limited time. Restart the service for a new one, or sign in with your identity provider.");
             return;
         }
-        users.enrol(link.get().userId(), "owner", "Evaluation owner", "", link.get().roles());
+        users.enrol(
+                link.get().userId(), "owner", "Evaluation owner", "", link.get().roles());
         signIn(request, response, link.get().userId(), link.get().roles(), PreferenceCenter.PATH);
     }
 
-    private void signIn(HttpServletRequest request, HttpServletResponse response, UUID userId, List<String> roles, String returnTo)
+    private void signIn(
+            HttpServletRequest request, HttpServletResponse response, UUID userId, List<String> roles, String returnTo)
             throws IOException {
         var user = users.byId(userId);
         if (user.isPresent() && user.get().status().equals("suspended")) {
-            pages.problem(request, response, 403, "Your account is suspended",
+            pages.problem(
+                    request,
+                    response,
+                    403,
+                    "Your account is suspended",
                     "A suspended account cannot sign in. Ask an administrator to activate it again.");
             return;
         }
         var token = sessions.open(userId, roles);
-        SessionCookie.write(response, SessionCookie.SESSION, token, SessionStore.SESSION_LIFETIME.toSeconds(), deployment.publicUrlIsHttps());
+        SessionCookie.write(
+                response,
+                SessionCookie.SESSION,
+                token,
+                SessionStore.SESSION_LIFETIME.toSeconds(),
+                deployment.publicUrlIsHttps());
         LOG.info("notifications: " + userId + " signed in to the pages");
         Pages.headers(response);
         response.sendRedirect(returnTo);
@@ -175,7 +227,11 @@ public class SignInServlet extends HttpServlet {
 
     /** Only a path of this service: never another site (an open redirect). */
     static String returnTo(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.length() > 1000
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || next.length() > 1000
                 || next.chars().anyMatch(c -> c < 0x20)) {
             return PreferenceCenter.PATH;
         }
