@@ -2,9 +2,11 @@ package coder.notifications.api;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.util.Map;
 
 /**
  * Request bodies are read as JSON-P values and validated by hand, so that every error names its field
@@ -31,12 +33,15 @@ public final class JsonBodies {
         }
     }
 
+    /** Made once: {@code Json.createReader} looks the JSON-P provider up (a class-path scan) on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
     public static JsonObject object(String body) {
         if (body == null || body.isBlank()) {
             throw InvalidRequestException.field("body", "is missing: send a JSON object");
         }
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = READERS.createReader(new StringReader(body))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw InvalidRequestException.field("body", "is not valid JSON: " + e.getMessage());

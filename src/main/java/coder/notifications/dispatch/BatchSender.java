@@ -5,9 +5,13 @@ import coder.notifications.delivery.FailureText;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.Result;
 import coder.notifications.templates.Template;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,7 +40,14 @@ public class BatchSender {
             "released: not started within the dispatch timeout; tried again without using an attempt";
 
     @Resource
-    ManagedExecutorService workers;
+    ManagedThreadFactory threads;
+
+    /**
+     * The threads the sends run on: made by the container's thread factory (so they carry the application's
+     * context from their start), pooled here, so that a send does not pay for capturing and restoring the
+     * context of a managed task, the larger part of a small webhook's cost.
+     */
+    ExecutorService workers;
 
     @Inject
     NotifierSettings settings;
@@ -54,6 +67,16 @@ public class BatchSender {
      */
     private record Send(
             LeasedMessage message, Future<Result> task, AtomicReference<Instant> started, AtomicBoolean claimed) {}
+
+    @PostConstruct
+    void startWorkers() {
+        workers = Executors.newCachedThreadPool(threads);
+    }
+
+    /** After the notifier has finished its batches (priority 100), before the database stops (10 000). */
+    void stopWorkers(@Observes @Priority(9_500) Shutdown shutdown) {
+        workers.shutdown();
+    }
 
     public List<Result> send(List<LeasedMessage> leased, Map<UUID, Template> templatesById) {
         var timeout = settings.dispatchTimeout();

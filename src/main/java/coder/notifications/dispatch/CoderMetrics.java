@@ -11,8 +11,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
@@ -34,6 +36,12 @@ public class CoderMetrics {
     private final Map<String, AtomicLong> inflight = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> retries = new ConcurrentHashMap<>();
 
+    /** The registry's metrics, looked up once each: a lookup by name and tags costs more than the update. */
+    private final Map<Method, Timer> queued = new ConcurrentHashMap<>();
+
+    private final Map<Method, Timer> sendTimes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
+
     /** A dispatch begins: in flight, a retry when the message was tried before, and how long it was queued. */
     void dispatching(LeasedMessage message) {
         counter(inflight, "inflight_dispatches", message.method(), message.templateId())
@@ -42,7 +50,7 @@ public class CoderMetrics {
             counter(retries, "retry_count", message.method(), message.templateId())
                     .incrementAndGet();
         }
-        registry.timer(PREFIX + "queued_seconds", methodTag(message.method()))
+        queued.computeIfAbsent(message.method(), method -> registry.timer(PREFIX + "queued_seconds", methodTag(method)))
                 .update(Duration.ofNanos((long) (message.queuedSeconds() * 1e9)));
     }
 
@@ -54,7 +62,9 @@ public class CoderMetrics {
 
     /** How long the transport took to send. */
     void sent(Method method, Duration took) {
-        registry.timer(PREFIX + "dispatcher_send_seconds", methodTag(method)).update(took);
+        sendTimes
+                .computeIfAbsent(method, key -> registry.timer(PREFIX + "dispatcher_send_seconds", methodTag(key)))
+                .update(took);
     }
 
     /**
@@ -69,13 +79,15 @@ public class CoderMetrics {
             case INHIBITED, RELEASED -> null;
         };
         if (outcome != null) {
-            registry.counter(
-                            PREFIX + "dispatch_attempts",
-                            methodTag(message.method()),
-                            new Tag(
-                                    "notification_template_id",
-                                    message.templateId().toString()),
-                            new Tag("result", outcome))
+            attempts.computeIfAbsent(
+                            message.method() + "|" + message.templateId() + "|" + outcome,
+                            key -> registry.counter(
+                                    PREFIX + "dispatch_attempts",
+                                    methodTag(message.method()),
+                                    new Tag(
+                                            "notification_template_id",
+                                            message.templateId().toString()),
+                                    new Tag("result", outcome)))
                     .inc();
         }
     }

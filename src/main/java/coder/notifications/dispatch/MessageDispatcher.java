@@ -104,7 +104,8 @@ public class MessageDispatcher {
                 renderer.plainText(titleMarkdown).replaceAll("\\s*\\n\\s*", " "),
                 bodyMarkdown,
                 renderer.plainText(bodyMarkdown),
-                renderer.html(bodyMarkdown),
+                // Only an email has an HTML part: a webhook carries Markdown and plain text (SPEC 7.2).
+                message.method() == Method.smtp ? renderer.html(bodyMarkdown) : "",
                 deployment.page(DeploymentSettings.PREFERENCES_PAGE),
                 unsubscribeLinks.url(message.userId(), template.id()));
     }

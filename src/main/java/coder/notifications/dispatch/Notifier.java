@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -68,6 +69,15 @@ public class Notifier {
     private final AtomicBoolean wokenAgain = new AtomicBoolean();
     private final List<Future<?>> tasks = new ArrayList<>();
 
+    /**
+     * Batches being sent at once. While one batch waits for its slowest receivers, the next is leased and sent:
+     * a replica keeps its connections busy instead of idling between batches. Each batch still has its own lease,
+     * deadline and results; at most {@value #BATCHES_IN_FLIGHT} × the lease count sends are under way.
+     */
+    static final int BATCHES_IN_FLIGHT = 2;
+
+    private final Semaphore inFlight = new Semaphore(BATCHES_IN_FLIGHT);
+
     void start(@Observes ServiceReady ready) {
         running.set(true);
         tasks.add(scheduler.scheduleWithFixedDelay(
@@ -92,7 +102,8 @@ public class Notifier {
         running.set(false);
         tasks.forEach(task -> task.cancel(false));
         var deadline = Instant.now().plus(settings.dispatchTimeout()).plusSeconds(5);
-        while (draining.get() && Instant.now().isBefore(deadline)) {
+        while ((draining.get() || inFlight.availablePermits() < BATCHES_IN_FLIGHT)
+                && Instant.now().isBefore(deadline)) {
             sleep(50);
         }
         recorder.flush();
@@ -126,6 +137,8 @@ public class Notifier {
             log.recovered("lease and dispatch");
         } catch (RuntimeException e) {
             log.trouble("lease and dispatch", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             draining.set(false);
             if (wokenAgain.get() && running.get()) {
@@ -134,17 +147,39 @@ public class Notifier {
         }
     }
 
-    private int dispatchBatch() {
-        var leased = messages.lease(id, settings.leaseCount(), settings.leasePeriod(), settings.maxSendAttempts());
-        if (leased.isEmpty()) {
-            return 0;
+    /**
+     * Leases a batch once fewer than {@link #BATCHES_IN_FLIGHT} are being sent, and hands it to a worker to send
+     * and record; answers how many messages it leased.
+     */
+    private int dispatchBatch() throws InterruptedException {
+        inFlight.acquire();
+        var handedOver = false;
+        try {
+            var leased = messages.lease(id, settings.leaseCount(), settings.leasePeriod(), settings.maxSendAttempts());
+            if (leased.isEmpty()) {
+                return 0;
+            }
+            metrics.leased(leased.size());
+            leased.forEach(message -> log.debug("notifier " + id + " leased message " + message.id()));
+            var byId = templates.byIds(
+                    leased.stream().map(LeasedMessage::templateId).distinct().toList());
+            workers.submit(() -> {
+                try {
+                    recorder.add(sender.send(leased, byId));
+                } catch (RuntimeException e) {
+                    // Unrecorded, the messages are leased again once their lease ends: sent at least once.
+                    log.trouble("send a leased batch", e);
+                } finally {
+                    inFlight.release();
+                }
+            });
+            handedOver = true;
+            return leased.size();
+        } finally {
+            if (!handedOver) {
+                inFlight.release();
+            }
         }
-        metrics.leased(leased.size());
-        leased.forEach(message -> log.debug("notifier " + id + " leased message " + message.id()));
-        var byId = templates.byIds(
-                leased.stream().map(LeasedMessage::templateId).distinct().toList());
-        recorder.add(sender.send(leased, byId));
-        return leased.size();
     }
 
     private Runnable guarded(String what, Runnable task) {

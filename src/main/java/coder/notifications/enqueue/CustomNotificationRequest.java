@@ -3,8 +3,8 @@ package coder.notifications.enqueue;
 import coder.notifications.api.ApiError;
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.JsonFields;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +25,7 @@ public record CustomNotificationRequest(String title, String message) {
         if (content.isEmpty() && problems.isEmpty()) {
             problems.add(new ApiError.Validation("content", "is required: {\"title\": ..., \"message\": ...}"));
         }
-        var fields = new JsonFields(content.orElse(Json.createObjectBuilder().build()), "content.", problems);
+        var fields = new JsonFields(content.orElse(JsonValue.EMPTY_JSON_OBJECT), "content.", problems);
         var title = content.flatMap(c -> limited(fields, "title", TITLE_LIMIT));
         var message = content.flatMap(c -> limited(fields, "message", MESSAGE_LIMIT));
         if (!problems.isEmpty()) {

@@ -3,8 +3,8 @@ package coder.notifications.enqueue;
 import coder.notifications.api.ApiError;
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.JsonFields;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +57,7 @@ public record EventRequest(
                 Optional.empty(),
                 Optional.empty(),
                 labels,
-                Json.createObjectBuilder().build(),
+                JsonValue.EMPTY_JSON_OBJECT,
                 List.of(),
                 createdBy);
     }
@@ -100,7 +100,7 @@ public record EventRequest(
                         "is " + value.length() + " characters long; at most " + MAX_LABEL_VALUE + " are allowed");
             }
         });
-        var data = fields.object("data").orElse(Json.createObjectBuilder().build());
+        var data = fields.object("data").orElse(JsonValue.EMPTY_JSON_OBJECT);
         if (data.toString().length() > MAX_DATA) {
             fields.problem("data", "is larger than " + MAX_DATA + " characters of JSON");
         }

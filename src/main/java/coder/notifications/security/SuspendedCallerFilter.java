@@ -2,7 +2,7 @@ package coder.notifications.security;
 
 import coder.notifications.api.ApiError;
 import coder.notifications.api.Uuids;
-import coder.notifications.users.UserStore;
+import coder.notifications.users.SuspendedUsers;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -15,14 +15,15 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * A token whose {@code sub} is a suspended user of the directory gets 403 on every API request; systems whose
  * {@code sub} is not in the directory are not affected. Requests without a verified token never get here: the
- * one 401 of the API is {@link BearerAuthentication}'s, before any of the application runs.
+ * one 401 of the API is {@link BearerAuthentication}'s, before any of the application runs. The directory's
+ * suspended users are read at most once a second ({@link SuspendedUsers}), not once per request.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class SuspendedCallerFilter implements ContainerRequestFilter {
 
     @Inject
-    UserStore users;
+    SuspendedUsers suspendedUsers;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -32,9 +33,7 @@ public class SuspendedCallerFilter implements ContainerRequestFilter {
         if (principal == null) {
             return;
         }
-        var suspended = Uuids.of(principal.getName())
-                .flatMap(users::byId)
-                .filter(user -> user.status().equals("suspended"));
+        var suspended = Uuids.of(principal.getName()).filter(suspendedUsers::isSuspended);
         if (suspended.isPresent()) {
             request.abortWith(Response.status(Response.Status.FORBIDDEN)
                     .type(MediaType.APPLICATION_JSON_TYPE)

@@ -3,15 +3,22 @@ package coder.notifications.security;
 import coder.notifications.config.TokenSettings;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwk.JsonWebKey;
@@ -35,6 +42,19 @@ public final class TokenVerifier {
 
     /** A verified caller: the {@code sub} claim and the roles. */
     public record Caller(String subject, List<String> groups) {}
+
+    /**
+     * How long a verified token is taken on trust before its signature is checked again: a system that reports
+     * events sends the same token with every request, and checking an RS256 signature is the largest cost of a
+     * small request. Short, so that a key removed from a JWK set stops being accepted within a minute too.
+     */
+    static final Duration TRUSTED_FOR = Duration.ofSeconds(60);
+
+    /** At most this many tokens are remembered; when full, the memory starts again. */
+    static final int REMEMBERED = 10_000;
+
+    /** A token verified before: its caller, and until when (epoch ms) it is taken without checking again. */
+    private record Verified(Caller caller, long untilMillis) {}
 
     /** Why a token was refused; safe to log. */
     public enum Refusal {
@@ -66,21 +86,30 @@ public final class TokenVerifier {
 
     private final Optional<JwtConsumer> consumer;
     private final String groupsClaim;
+    private final Clock clock;
 
-    private TokenVerifier(Optional<JwtConsumer> consumer, String groupsClaim) {
+    /** Keyed by the SHA-256 of the token, so that no token is kept in memory longer than its request. */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private TokenVerifier(Optional<JwtConsumer> consumer, String groupsClaim, Clock clock) {
         this.consumer = consumer;
         this.groupsClaim = groupsClaim;
+        this.clock = clock;
     }
 
     /** Builds the verifier; a key that cannot be read or parsed is an {@link IllegalArgumentException} naming why. */
     public static TokenVerifier of(TokenSettings settings) {
+        return of(settings, Clock.systemUTC());
+    }
+
+    static TokenVerifier of(TokenSettings settings, Clock clock) {
         if (!settings.hasKey()) {
-            return new TokenVerifier(Optional.empty(), settings.groupsClaim());
+            return new TokenVerifier(Optional.empty(), settings.groupsClaim(), clock);
         }
         var builder = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setRequireSubject()
-                .setAllowedClockSkewInSeconds(60)
+                .setAllowedClockSkewInSeconds((int) SKEW.toSeconds())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, settings.algorithm());
         settings.issuer().ifPresent(builder::setExpectedIssuer);
         if (settings.audiences().isEmpty()) {
@@ -89,23 +118,57 @@ public final class TokenVerifier {
             builder.setExpectedAudience(settings.audiences().toArray(String[]::new));
         }
         keys(settings, builder);
-        return new TokenVerifier(Optional.of(builder.build()), settings.groupsClaim());
+        return new TokenVerifier(Optional.of(builder.build()), settings.groupsClaim(), clock);
     }
 
+    /**
+     * Verifies a token, or takes it on trust if it passed within {@link #TRUSTED_FOR} and has not expired since
+     * (with the same minute of clock skew). Only accepted tokens are remembered: every refusal is checked anew.
+     */
     public Outcome verify(String token) {
         if (consumer.isEmpty()) {
             return Outcome.refused(Refusal.NO_KEY);
+        }
+        var key = digest(token);
+        var now = clock.millis();
+        var known = verified.get(key);
+        if (known != null && now < known.untilMillis()) {
+            return Outcome.of(known.caller());
         }
         try {
             var claims = consumer.get().processToClaims(token);
             var groups = claims.hasClaim(groupsClaim) && claims.isClaimValueStringList(groupsClaim)
                     ? claims.getStringListClaimValue(groupsClaim)
                     : List.<String>of();
-            return Outcome.of(new Caller(claims.getSubject(), List.copyOf(groups)));
+            var caller = new Caller(claims.getSubject(), List.copyOf(groups));
+            var expires = claims.getExpirationTime().getValueInMillis() + SKEW.toMillis();
+            if (verified.size() >= REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(key, new Verified(caller, Math.min(expires, now + TRUSTED_FOR.toMillis())));
+            return Outcome.of(caller);
         } catch (InvalidJwtException e) {
             return Outcome.refused(refusal(e));
         } catch (MalformedClaimException e) {
             return Outcome.refused(Refusal.CLAIMS);
+        }
+    }
+
+    private static final Duration SKEW = Duration.ofMinutes(1);
+
+    /** Whether {@link #verify} would take this token on trust now, without checking its signature. */
+    boolean trusts(String token) {
+        var known = verified.get(digest(token));
+        return known != null && clock.millis() < known.untilMillis();
+    }
+
+    private static String digest(String token) {
+        try {
+            return Base64.getEncoder()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
     }
 

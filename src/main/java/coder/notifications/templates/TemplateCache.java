@@ -1,6 +1,8 @@
 package coder.notifications.templates;
 
 import coder.notifications.api.Uuids;
+import coder.notifications.database.FreshCopy;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -27,9 +29,23 @@ public class TemplateCache {
     @Inject
     TemplateStore store;
 
-    private record Copy(long readAtNanos, Map<UUID, Template> byId, Map<String, Template> byName) {}
+    private record Copy(Map<UUID, Template> byId, Map<String, Template> byName) {}
 
-    private volatile Copy copy;
+    private FreshCopy<Copy> copy;
+
+    @PostConstruct
+    void prepare() {
+        copy = new FreshCopy<>(FRESH_FOR, () -> {
+            List<Template> all = store.system();
+            return new Copy(
+                    all.stream().collect(Collectors.toUnmodifiableMap(Template::id, Function.identity())),
+                    all.stream()
+                            .collect(Collectors.toUnmodifiableMap(
+                                    template -> template.name().toLowerCase(Locale.ROOT),
+                                    Function.identity(),
+                                    (a, b) -> a)));
+        });
+    }
 
     /** A template named by its id or, case-insensitively, by its name. */
     public Optional<Template> byIdOrName(String reference) {
@@ -49,30 +65,10 @@ public class TemplateCache {
 
     /** Forgets the copy: the next use reads the templates again. */
     public void changed() {
-        copy = null;
+        copy.forget();
     }
 
     private Copy current() {
-        var current = copy;
-        if (current != null && System.nanoTime() - current.readAtNanos() < FRESH_FOR.toNanos()) {
-            return current;
-        }
-        synchronized (this) {
-            current = copy;
-            if (current == null || System.nanoTime() - current.readAtNanos() >= FRESH_FOR.toNanos()) {
-                var started = System.nanoTime();
-                List<Template> all = store.system();
-                current = new Copy(
-                        started,
-                        all.stream().collect(Collectors.toUnmodifiableMap(Template::id, Function.identity())),
-                        all.stream()
-                                .collect(Collectors.toUnmodifiableMap(
-                                        template -> template.name().toLowerCase(Locale.ROOT),
-                                        Function.identity(),
-                                        (a, b) -> a)));
-                copy = current;
-            }
-            return current;
-        }
+        return copy.get();
     }
 }

@@ -3,6 +3,7 @@ package coder.notifications.users;
 import coder.notifications.api.ConflictException;
 import coder.notifications.database.PgTypes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +27,9 @@ public class UserStore {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<UsersChanged> changed;
+
     /** Creates or replaces the user with this id; a username taken by another user is a conflict. */
     public UserView save(UUID id, UserRequest request) {
         var now = OffsetDateTime.now(clock);
@@ -44,6 +48,7 @@ public class UserStore {
             }
             throw e;
         }
+        changed.fire(new UsersChanged());
         return user.view();
     }
 
@@ -80,6 +85,10 @@ public class UserStore {
     public List<UserView> byIds(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
+        }
+        if (ids.size() == 1) {
+            // The common case of a single event: a read by primary key, the provider's cheapest query.
+            return byId(ids.iterator().next()).map(List::of).orElse(List.of());
         }
         return views(entityManager
                 .createQuery("SELECT u FROM User u WHERE u.id IN :ids", User.class)
@@ -144,7 +153,16 @@ public class UserStore {
             return false;
         }
         entityManager.remove(user);
+        changed.fire(new UsersChanged());
         return true;
+    }
+
+    /** The ids of every user with this status. */
+    public List<UUID> idsWithStatus(UserStatus status) {
+        return entityManager
+                .createQuery("SELECT u.id FROM User u WHERE u.status = :status", UUID.class)
+                .setParameter("status", status)
+                .getResultList();
     }
 
     @SuppressWarnings("unchecked")

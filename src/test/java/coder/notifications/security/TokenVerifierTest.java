@@ -1,7 +1,9 @@
 package coder.notifications.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coder.notifications.config.TokenSettings;
 import java.nio.file.Files;
@@ -9,6 +11,11 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -155,6 +162,56 @@ class TokenVerifierTest {
             assertEquals(Optional.empty(), BearerHeader.token(List.of(header)), header);
         }
         assertEquals(Optional.empty(), BearerHeader.token(List.of("Bearer a.b.c", "Bearer a.b.c")));
+    }
+
+    @Test
+    void anAcceptedTokenIsTrustedForAMinuteAtMostAndNeverPastItsExpiry() throws Exception {
+        var clock = new MovableClock();
+        var verifier = TokenVerifier.of(
+                settings(Optional.of(pem(RSA)), Optional.empty(), "RS256", Optional.empty(), List.of()), clock);
+        var longLived = sign(claims("https://idp", "s", 3600), RSA, AlgorithmIdentifiers.RSA_USING_SHA256);
+        assertEquals("s", verifier.verify(longLived).caller().orElseThrow().subject());
+        assertTrue(verifier.trusts(longLived));
+        clock.advance(TokenVerifier.TRUSTED_FOR.plusSeconds(1));
+        assertFalse(verifier.trusts(longLived), "checked again after the trust window");
+
+        var now = new MovableClock();
+        var again = TokenVerifier.of(
+                settings(Optional.of(pem(RSA)), Optional.empty(), "RS256", Optional.empty(), List.of()), now);
+        var shortLived = sign(claims("https://idp", "s", 0), RSA, AlgorithmIdentifiers.RSA_USING_SHA256);
+        assertTrue(again.verify(shortLived).caller().isPresent(), "within the minute of clock skew");
+        now.advance(Duration.ofSeconds(30));
+        assertTrue(again.trusts(shortLived));
+        now.advance(Duration.ofSeconds(31));
+        assertFalse(again.trusts(shortLived), "never trusted past its expiry and the skew");
+
+        var forged = sign(claims("https://idp", "s", 3600), pair("RSA"), AlgorithmIdentifiers.RSA_USING_SHA256);
+        assertTrue(verifier.verify(forged).refusal().isPresent());
+        assertFalse(verifier.trusts(forged), "a refusal is never remembered");
+    }
+
+    /** A clock the test moves forward. */
+    static final class MovableClock extends Clock {
+        private Instant now = Instant.now();
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     static TokenSettings settings(

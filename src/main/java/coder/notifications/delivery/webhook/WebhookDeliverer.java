@@ -18,6 +18,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -48,6 +49,9 @@ public class WebhookDeliverer implements Deliverer {
     /** One client for every send: it keeps connections to the endpoint open between sends. */
     private Client client;
 
+    /** The endpoint's target, built once (a JAX-RS target is immutable and may be shared). */
+    private WebTarget endpoint;
+
     @PostConstruct
     void buildClient() {
         var socketTimeout = Deliverer.socketTimeout(notifier.dispatchTimeout()).toMillis();
@@ -57,6 +61,7 @@ public class WebhookDeliverer implements Deliverer {
                 .property("jersey.config.client.followRedirects", false)
                 .property("dev.resteasy.client.follow.redirects", false)
                 .build();
+        endpoint = settings.endpoint().map(client::target).orElse(null);
     }
 
     /**
@@ -75,15 +80,14 @@ public class WebhookDeliverer implements Deliverer {
 
     @Override
     public DeliveryOutcome deliver(Notification notification, Duration timeout) {
-        if (settings.endpoint().isEmpty()) {
+        if (endpoint == null) {
             return new DeliveryOutcome.Permanent(
                     "webhook endpoint is not configured: set CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT");
         }
         // The bytes signed are exactly the bytes sent.
         var body = WebhookDocument.of(notification).getBytes(StandardCharsets.UTF_8);
         var id = notification.messageId().toString();
-        var request = client.target(settings.endpoint().get())
-                .request(MediaType.APPLICATION_JSON_TYPE)
+        var request = endpoint.request(MediaType.APPLICATION_JSON_TYPE)
                 .header("User-Agent", Version.USER_AGENT)
                 .header("X-Message-Id", id);
         if (!settings.secrets().isEmpty()) {

@@ -1,0 +1,69 @@
+package coder.notifications.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The payload's two ways of being written, JSON-B and the streaming writer of webhook documents, agree exactly. */
+class PayloadTest {
+
+    @Test
+    void theStreamingWriterWritesWhatJsonBWrites() {
+        var labels = new LinkedHashMap<String, String>();
+        labels.put("reason", "initiated by \"user\"");
+        labels.put("name", "my-workspace");
+        labels.put("initiator", "dänny");
+        var full = new Payload(
+                Payload.VERSION,
+                "Workspace Deleted",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "danny@example.com",
+                "Danny",
+                "danny",
+                List.of(new Action("View workspaces", "https://coder.example.com/workspaces")),
+                labels,
+                Json.createObjectBuilder().add("n", 1).add("s", "x").build(),
+                List.of(UUID.randomUUID(), UUID.randomUUID()));
+        var sparse = new Payload(
+                Payload.VERSION,
+                "Custom",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                null,
+                null,
+                "u",
+                List.of(),
+                Map.of(),
+                Json.createObjectBuilder().build(),
+                List.of());
+        for (var payload : List.of(full, sparse)) {
+            assertEquals(payload.toJson(), streamed(payload));
+        }
+    }
+
+    @Test
+    void labelsAreKeptInJsonbOrderShorterKeysFirst() {
+        var payload = Payload.fromJson("""
+                {"labels": {"reason": "r", "name": "n", "initiator": "i", "ab": "x", "aa": "y"}}""");
+        assertEquals(
+                List.of("aa", "ab", "name", "reason", "initiator"),
+                List.copyOf(payload.labels().keySet()));
+    }
+
+    private static String streamed(Payload payload) {
+        var out = new StringWriter();
+        try (var json = Json.createGenerator(out)) {
+            json.writeStartObject();
+            payload.writeMembers(json);
+            json.writeEnd();
+        }
+        return out.toString();
+    }
+}
