@@ -312,6 +312,15 @@ class EntityMappingIT {
                 } else if (field.getType() == Clock.class) {
                     field.setAccessible(true);
                     field.set(store, Clock.systemUTC());
+                } else if (field.getType() == jakarta.enterprise.event.Event.class) {
+                    // Outside the container nobody observes: an event that goes nowhere.
+                    field.setAccessible(true);
+                    field.set(
+                            store,
+                            java.lang.reflect.Proxy.newProxyInstance(
+                                    getClass().getClassLoader(),
+                                    new Class<?>[] {jakarta.enterprise.event.Event.class},
+                                    (proxy, method, arguments) -> null));
                 }
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
