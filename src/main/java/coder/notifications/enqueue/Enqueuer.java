@@ -29,10 +29,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Turns events into messages, one transaction per request: an event is stored whole or not at all. A request costs
- * the same few statements whether it carries one event or a thousand: the users it names in one query, the
- * administrators of a role set once, then one statement that weighs every recipient's preferences and stores the
- * messages. Templates come from memory.
+ * Turns events into messages, one transaction per batch request or per group of single events reported together
+ * ({@link GroupedEnqueue}): an event is stored whole or not at all. A transaction costs the same few statements
+ * whether it carries one event or a thousand: the users they name in one query, the administrators of a role set
+ * once, then one statement that weighs every recipient's preferences and stores the messages. Templates come
+ * from memory.
  */
 @ApplicationScoped
 public class Enqueuer {
@@ -63,19 +64,13 @@ public class Enqueuer {
     /** A rejected event of a batch: the error the single-event endpoint would have answered. */
     public record Rejected(ApiError error) {}
 
-    @Transactional
-    public EnqueueResult enqueue(EventRequest event) {
-        return enqueue(event, true);
-    }
-
-    /** For notifications a person asks for (test, custom): each request is sent, identical or not. */
+    /**
+     * For notifications a person asks for (test, custom): each request is sent, identical or not. Reported events
+     * go through {@link GroupedEnqueue} to {@link #enqueueEach}.
+     */
     @Transactional
     public EnqueueResult enqueueWithoutDedupe(EventRequest event) {
-        return enqueue(event, false);
-    }
-
-    private EnqueueResult enqueue(EventRequest event, boolean dedupe) {
-        var draft = draft(event, recipients.directoryFor(List.of(event)), dedupe);
+        var draft = draft(event, recipients.directoryFor(List.of(event)), false);
         return draft.result(store(draft.messages()));
     }
 
@@ -110,6 +105,32 @@ public class Enqueuer {
                         }
                     }
                     return event;
+                })
+                .toList();
+        var outcomes = store(drafts.stream()
+                .filter(Draft.class::isInstance)
+                .flatMap(draft -> ((Draft) draft).messages().stream())
+                .toList());
+        return drafts.stream()
+                .map(draft -> draft instanceof Draft d ? d.result(outcomes) : draft)
+                .toList();
+    }
+
+    /**
+     * Enqueues single events reported at about the same moment, in one transaction and one statement (see
+     * {@link GroupedEnqueue}); each answer is the event's {@link EnqueueResult}, or the
+     * {@link InvalidRequestException} the event alone would have been refused with (it stores nothing).
+     */
+    @Transactional
+    public List<Object> enqueueEach(List<EventRequest> events) {
+        var directory = recipients.directoryFor(events);
+        var drafts = events.stream()
+                .map(event -> {
+                    try {
+                        return (Object) draft(event, directory, true);
+                    } catch (InvalidRequestException e) {
+                        return e;
+                    }
                 })
                 .toList();
         var outcomes = store(drafts.stream()

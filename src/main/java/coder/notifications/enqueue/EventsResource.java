@@ -24,10 +24,13 @@ public class EventsResource {
     @Inject
     Enqueuer enqueuer;
 
+    @Inject
+    GroupedEnqueue grouped;
+
     @POST
     @RolesAllowed({Roles.NOTIFIER, Roles.OWNER})
     public Response enqueue(byte[] body) {
-        return Response.accepted(enqueuer.enqueue(EventRequest.from(JsonBodies.object(body))))
+        return Response.accepted(grouped.enqueue(EventRequest.from(JsonBodies.object(body))))
                 .build();
     }
 
