@@ -1,5 +1,6 @@
 package coder.notifications.dispatch;
 
+import coder.notifications.config.CoderDuration;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.delivery.FailureText;
 import coder.notifications.messages.LeasedMessage;
@@ -135,9 +136,7 @@ public class BatchSender {
                 if (started != null && now.isAfter(deadline)) {
                     // Interrupts the send; its sockets' timeouts (the dispatch timeout) bound what is left of it.
                     send.task().cancel(true);
-                    return Result.retryable(
-                            message,
-                            "dispatch timed out after " + coder.notifications.config.CoderDuration.format(timeout));
+                    return Result.retryable(message, "dispatch timed out after " + CoderDuration.format(timeout));
                 }
                 try {
                     return send.task()

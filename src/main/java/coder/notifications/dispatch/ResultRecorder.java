@@ -3,6 +3,7 @@ package coder.notifications.dispatch;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.messages.MessageStore;
 import coder.notifications.messages.Result;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public class ResultRecorder {
     private final Object writing = new Object();
 
     /** Shows the buffered results on /metrics as coderd_notifications_pending_updates. */
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void publishPending() {
         coderMetrics.pendingUpdates(() -> {
             synchronized (buffer) {

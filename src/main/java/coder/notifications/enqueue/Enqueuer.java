@@ -80,39 +80,10 @@ public class Enqueuer {
      */
     @Transactional
     public List<Object> enqueueAll(List<JsonValue> events) {
-        var parsed = new ArrayList<Object>();
-        for (var event : events) {
-            try {
-                if (event.getValueType() != JsonValue.ValueType.OBJECT) {
-                    throw InvalidRequestException.field("event", "must be a JSON object");
-                }
-                parsed.add(EventRequest.from((JsonObject) event));
-            } catch (InvalidRequestException e) {
-                parsed.add(new Rejected(e.error()));
-            }
-        }
-        var directory = recipients.directoryFor(parsed.stream()
-                .filter(EventRequest.class::isInstance)
-                .map(EventRequest.class::cast)
-                .toList());
-        var drafts = parsed.stream()
-                .map(event -> {
-                    if (event instanceof EventRequest request) {
-                        try {
-                            return draft(request, directory, true);
-                        } catch (InvalidRequestException e) {
-                            return new Rejected(e.error());
-                        }
-                    }
-                    return event;
-                })
-                .toList();
-        var outcomes = store(drafts.stream()
-                .filter(Draft.class::isInstance)
-                .flatMap(draft -> ((Draft) draft).messages().stream())
-                .toList());
-        return drafts.stream()
-                .map(draft -> draft instanceof Draft d ? d.result(outcomes) : draft)
+        var parsed = events.stream().map(Enqueuer::parse).toList();
+        return storeTogether(parsed).stream()
+                .map(answer ->
+                        answer instanceof InvalidRequestException refused ? new Rejected(refused.error()) : answer)
                 .toList();
     }
 
@@ -123,14 +94,41 @@ public class Enqueuer {
      */
     @Transactional
     public List<Object> enqueueEach(List<EventRequest> events) {
-        var directory = recipients.directoryFor(events);
+        return storeTogether(events);
+    }
+
+    /** One event of a batch as a request, or the refusal of it as sent. */
+    private static Object parse(JsonValue event) {
+        try {
+            if (event.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw InvalidRequestException.field("event", "must be a JSON object");
+            }
+            return EventRequest.from((JsonObject) event);
+        } catch (InvalidRequestException e) {
+            return e;
+        }
+    }
+
+    /**
+     * Drafts every event (each an {@link EventRequest}, or the {@link InvalidRequestException} it was already
+     * refused with) against one directory read for them all, stores every message with one statement, and answers
+     * per event, in order: its {@link EnqueueResult}, or its refusal.
+     */
+    private List<Object> storeTogether(List<?> events) {
+        var directory = recipients.directoryFor(events.stream()
+                .filter(EventRequest.class::isInstance)
+                .map(EventRequest.class::cast)
+                .toList());
         var drafts = events.stream()
                 .map(event -> {
-                    try {
-                        return (Object) draft(event, directory, true);
-                    } catch (InvalidRequestException e) {
-                        return e;
+                    if (event instanceof EventRequest request) {
+                        try {
+                            return draft(request, directory, true);
+                        } catch (InvalidRequestException e) {
+                            return e;
+                        }
                     }
+                    return event;
                 })
                 .toList();
         var outcomes = store(drafts.stream()

@@ -7,7 +7,9 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -242,7 +244,7 @@ public class MessageStore {
                 .executeUpdate();
     }
 
-    public java.util.Optional<MessageView> byId(UUID id) {
+    public Optional<MessageView> byId(UUID id) {
         return entityManager
                 .createQuery(VIEW + " AND m.id = :id", MessageView.class)
                 .setParameter("id", id)
@@ -270,7 +272,7 @@ public class MessageStore {
                 m.statusReason, m.attemptCount, m.createdBy, m.createdAt, m.updatedAt, m.leasedUntil, m.nextRetryAfter)
             FROM NotificationMessage m, NotificationTemplate t WHERE t.id = m.templateId""";
 
-    private static <T> String[] column(List<T> rows, java.util.function.Function<T, String> value) {
+    private static <T> String[] column(List<T> rows, Function<T, String> value) {
         return rows.stream().map(value).toArray(String[]::new);
     }
 

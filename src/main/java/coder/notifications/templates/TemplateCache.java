@@ -4,6 +4,8 @@ import coder.notifications.api.Uuids;
 import coder.notifications.database.FreshCopy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
@@ -63,8 +65,8 @@ public class TemplateCache {
         return found;
     }
 
-    /** Forgets the copy: the next use reads the templates again. */
-    public void changed() {
+    /** Forgets the copy once a change commits: the next use reads the templates again. */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) TemplatesChanged changed) {
         copy.forget();
     }
 

@@ -4,6 +4,7 @@ import coder.notifications.api.NotFoundException;
 import coder.notifications.audit.AuditStore;
 import coder.notifications.config.Method;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.transaction.Transactional;
@@ -18,7 +19,7 @@ public class TemplateMethods {
     TemplateStore templates;
 
     @Inject
-    TemplateCache cache;
+    Event<TemplatesChanged> changed;
 
     @Inject
     AuditStore audit;
@@ -32,7 +33,8 @@ public class TemplateMethods {
         if (!templates.setMethod(templateId, method)) {
             return false;
         }
-        cache.changed();
+        // The cache forgets its copy once this commits: forgotten now, it could be read again before the commit.
+        changed.fire(new TemplatesChanged());
         audit.record(
                 actor,
                 AuditStore.TEMPLATE,
