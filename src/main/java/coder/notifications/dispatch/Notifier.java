@@ -78,6 +78,9 @@ public class Notifier {
 
     private final Semaphore inFlight = new Semaphore(BATCHES_IN_FLIGHT);
 
+    /** When a backlog has been worked off, its last results are written at once (not at the next sync interval). */
+    private final BacklogEnd backlog = new BacklogEnd();
+
     void start(@Observes ServiceReady ready) {
         running.set(true);
         tasks.add(scheduler.scheduleWithFixedDelay(
@@ -154,11 +157,16 @@ public class Notifier {
     private int dispatchBatch() throws InterruptedException {
         inFlight.acquire();
         var handedOver = false;
+        var counted = false;
         try {
             var leased = messages.lease(id, settings.leaseCount(), settings.leasePeriod(), settings.maxSendAttempts());
+            if (backlog.leased(leased.size(), settings.leaseCount())) {
+                guarded("write results", recorder::flush).run();
+            }
             if (leased.isEmpty()) {
                 return 0;
             }
+            counted = true;
             metrics.leased(leased.size());
             leased.forEach(message -> log.debug("notifier " + id + " leased message " + message.id()));
             var byId = templates.byIds(
@@ -171,6 +179,7 @@ public class Notifier {
                     log.trouble("send a leased batch", e);
                 } finally {
                     inFlight.release();
+                    batchDone();
                 }
             });
             handedOver = true;
@@ -178,7 +187,16 @@ public class Notifier {
         } finally {
             if (!handedOver) {
                 inFlight.release();
+                if (counted) {
+                    batchDone();
+                }
             }
+        }
+    }
+
+    private void batchDone() {
+        if (backlog.sent()) {
+            guarded("write results", recorder::flush).run();
         }
     }
 
