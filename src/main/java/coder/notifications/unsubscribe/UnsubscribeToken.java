@@ -69,9 +69,22 @@ public record UnsubscribeToken(UUID userId, UUID templateId, Instant expires) {
         return now.isBefore(expires) ? Optional.of(new UnsubscribeToken(user, template, expires)) : Optional.empty();
     }
 
+    /**
+     * One instance per thread: {@code Mac.getInstance} searches the security providers on every call, which is
+     * a visible share of a webhook's cost (each message carries an unsubscribe link). A Mac is not thread-safe;
+     * {@code init} resets it for each use.
+     */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    });
+
     private static byte[] mac(byte[] key, byte[] payload) {
         try {
-            var mac = Mac.getInstance("HmacSHA256");
+            var mac = MACS.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             mac.update(PURPOSE);
             return mac.doFinal(payload);
