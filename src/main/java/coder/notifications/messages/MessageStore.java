@@ -68,6 +68,8 @@ public class MessageStore {
      * a message stored today; the rest are. Native for {@code ON CONFLICT (dedupe_hash) DO NOTHING}: two identical
      * events arriving together on two replicas store one row and neither transaction fails. The day of the dedupe
      * hash is the database's (UTC), so replicas with skewed clocks agree on it; the targets are those of each payload.
+     * Rows are inserted in dedupe-hash order, the same in every statement: two statements offering the same messages
+     * in different orders (two replicas' groups, two batches) then wait for each other instead of deadlocking.
      */
     public List<Enqueued> enqueue(List<NewMessage> messages) {
         if (messages.isEmpty()) {
@@ -93,7 +95,7 @@ public class MessageStore {
                                 (id, notification_template_id, user_id, method, created_by, payload, targets, dedupe_hash)
                             SELECT id, template_id, user_id, method, created_by, payload,
                                    ARRAY(SELECT CAST(jsonb_array_elements_text(payload -> 'targets') AS uuid)), dedupe_hash
-                            FROM candidate WHERE NOT disabled ORDER BY position
+                            FROM candidate WHERE NOT disabled ORDER BY dedupe_hash, position
                             ON CONFLICT (dedupe_hash) DO NOTHING
                             RETURNING id)
                         SELECT c.id, c.disabled, s.id IS NOT NULL AS stored

@@ -91,4 +91,50 @@ class GroupedEnqueueIT {
             pool.shutdownNow();
         }
     }
+    /**
+     * Two batches of the same events in opposite orders, at once: each row waits for the other transaction's
+     * identical row, so inserted in request order they would lock each other (PostgreSQL then aborts one with a
+     * deadlock). Rows are inserted in the order of their dedupe hash, the same in every statement: one batch
+     * stores them all, the other is told "duplicate", and neither fails.
+     */
+    @Test
+    void identicalBatchesInOppositeOrdersAtOnceBothSucceed() throws Exception {
+        var api = new Api(SharedService.get());
+        var user = api.user("Cross Batches", "member");
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                var events = new ArrayList<Map<String, Object>>();
+                for (int i = 0; i < 1000; i++) {
+                    events.add(MessageLifecycleIT.workspaceDeleted(user, "cross-" + round + "-" + i));
+                }
+                var reversed = new ArrayList<>(events);
+                java.util.Collections.reverse(reversed);
+                var start = new CountDownLatch(1);
+                var answers = List.of(events, reversed).stream()
+                        .map(batch -> pool.submit(() -> {
+                            start.await();
+                            return api.request().body(Map.of("events", batch)).post("/notifications/events/batch");
+                        }))
+                        .toList();
+                start.countDown();
+                int created = 0;
+                int duplicates = 0;
+                for (var future : answers) {
+                    var answer = future.get();
+                    assertEquals(200, answer.statusCode(), "round " + round + ": " + answer.asString());
+                    created += answer.jsonPath()
+                            .getList("results.messages.flatten()")
+                            .size();
+                    duplicates += answer.jsonPath()
+                            .getList("results.skipped.flatten().findAll { it.reason == 'duplicate' }")
+                            .size();
+                }
+                assertEquals(1000, created, "round " + round + ": each event stored once");
+                assertEquals(1000, duplicates, "round " + round + ": and a duplicate for the other batch");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
