@@ -1,7 +1,10 @@
 package coder.notifications.delivery;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -14,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -74,8 +78,66 @@ public record Payload(
         return JSON.toJson(this);
     }
 
+    /**
+     * Reads a stored payload. By hand over JSON-P rather than by JSON-B: every leased message is read once, and
+     * JSON-B's reflective binding was a tenth of a webhook delivery's CPU. Absent members and JSON nulls are null,
+     * as JSON-B makes them; PayloadTest holds the two readers together.
+     */
     public static Payload fromJson(String json) {
-        return JSON.fromJson(json, Payload.class);
+        JsonObject object;
+        try (var reader = READERS.createReader(new java.io.StringReader(json))) {
+            object = reader.readObject();
+        }
+        return new Payload(
+                text(object, "_version"),
+                text(object, "notification_name"),
+                uuid(object, "notification_template_id"),
+                uuid(object, "user_id"),
+                text(object, "user_email"),
+                text(object, "user_name"),
+                text(object, "user_username"),
+                array(object, "actions")
+                        .map(values -> values.stream()
+                                .map(JsonValue::asJsonObject)
+                                .map(action -> new Action(text(action, "label"), text(action, "url")))
+                                .toList())
+                        .orElse(null),
+                member(object, "labels").map(Payload::labelsOf).orElse(null),
+                member(object, "data").map(JsonValue::asJsonObject).orElse(null),
+                array(object, "targets")
+                        .map(values -> values.stream()
+                                .map(value -> UUID.fromString(((JsonString) value).getString()))
+                                .toList())
+                        .orElse(null));
+    }
+
+    private static Optional<JsonValue> member(JsonObject object, String name) {
+        var value = object.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL
+                ? Optional.empty()
+                : Optional.of(value);
+    }
+
+    private static String text(JsonObject object, String name) {
+        return member(object, name).map(Payload::textOf).orElse(null);
+    }
+
+    private static UUID uuid(JsonObject object, String name) {
+        return member(object, name).map(value -> UUID.fromString(textOf(value))).orElse(null);
+    }
+
+    private static Optional<JsonArray> array(JsonObject object, String name) {
+        return member(object, name).map(JsonValue::asJsonArray);
+    }
+
+    private static String textOf(JsonValue value) {
+        return value instanceof JsonString string ? string.getString() : value.toString();
+    }
+
+    private static Map<String, String> labelsOf(JsonValue value) {
+        var labels = new LinkedHashMap<String, String>();
+        value.asJsonObject().forEach((key, label) -> labels.put(key, textOf(label)));
+        return labels;
     }
 
     /**

@@ -49,6 +49,36 @@ class PayloadTest {
     }
 
     @Test
+    void theHandWrittenReaderReadsWhatJsonBReads() {
+        var jsonb = jakarta.json.bind.JsonbBuilder.create();
+        var full = new Payload(
+                Payload.VERSION,
+                "Workspace Deleted",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "danny@example.com",
+                "Danny \"D\" Ünal",
+                "danny",
+                List.of(new Action("View workspaces", "https://coder.example.com/workspaces"), new Action("b", null)),
+                Map.of("reason", "initiated by user", "name", "ws", "initiator", "dänny"),
+                Json.createObjectBuilder()
+                        .add("n", 1)
+                        .add(
+                                "nested",
+                                Json.createObjectBuilder()
+                                        .add("a", Json.createArrayBuilder().add(true)))
+                        .build(),
+                List.of(UUID.randomUUID(), UUID.randomUUID()));
+        var documents = List.of(full.toJson(), "{}", """
+                {"_version": "1.1", "user_email": null, "labels": {}, "actions": [], "targets": [], "data": {}}""", """
+                {"notification_name": "Custom", "user_id": null, "actions": null, "labels": null, "data": null}""");
+        for (var document : documents) {
+            assertEquals(jsonb.fromJson(document, Payload.class), Payload.fromJson(document), document);
+        }
+        assertEquals(full, Payload.fromJson(full.toJson()), "a stored payload reads back as it was built");
+    }
+
+    @Test
     void labelsAreKeptInJsonbOrderShorterKeysFirst() {
         var payload = Payload.fromJson("""
                 {"labels": {"reason": "r", "name": "n", "initiator": "i", "ab": "x", "aa": "y"}}""");
