@@ -3,6 +3,7 @@ package coder.notifications.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
+import jakarta.json.bind.JsonbBuilder;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,27 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The payload's two ways of being written, JSON-B and the streaming writer of webhook documents, agree exactly. */
+/** The payload's two writers (JSON-B, the streaming writer of webhook documents) and two readers agree exactly. */
 class PayloadTest {
 
     @Test
     void theStreamingWriterWritesWhatJsonBWrites() {
-        var labels = new LinkedHashMap<String, String>();
-        labels.put("reason", "initiated by \"user\"");
-        labels.put("name", "my-workspace");
-        labels.put("initiator", "dänny");
-        var full = new Payload(
-                Payload.VERSION,
-                "Workspace Deleted",
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "danny@example.com",
-                "Danny",
-                "danny",
-                List.of(new Action("View workspaces", "https://coder.example.com/workspaces")),
-                labels,
-                Json.createObjectBuilder().add("n", 1).add("s", "x").build(),
-                List.of(UUID.randomUUID(), UUID.randomUUID()));
+        var full = full();
         var sparse = new Payload(
                 Payload.VERSION,
                 "Custom",
@@ -50,25 +36,8 @@ class PayloadTest {
 
     @Test
     void theHandWrittenReaderReadsWhatJsonBReads() {
-        var jsonb = jakarta.json.bind.JsonbBuilder.create();
-        var full = new Payload(
-                Payload.VERSION,
-                "Workspace Deleted",
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "danny@example.com",
-                "Danny \"D\" Ünal",
-                "danny",
-                List.of(new Action("View workspaces", "https://coder.example.com/workspaces"), new Action("b", null)),
-                Map.of("reason", "initiated by user", "name", "ws", "initiator", "dänny"),
-                Json.createObjectBuilder()
-                        .add("n", 1)
-                        .add(
-                                "nested",
-                                Json.createObjectBuilder()
-                                        .add("a", Json.createArrayBuilder().add(true)))
-                        .build(),
-                List.of(UUID.randomUUID(), UUID.randomUUID()));
+        var jsonb = JsonbBuilder.create();
+        var full = full();
         var documents = List.of(full.toJson(), "{}", """
                 {"_version": "1.1", "user_email": null, "labels": {}, "actions": [], "targets": [], "data": {}}""", """
                 {"notification_name": "Custom", "user_id": null, "actions": null, "labels": null, "data": null}""");
@@ -85,6 +54,33 @@ class PayloadTest {
         assertEquals(
                 List.of("aa", "ab", "name", "reason", "initiator"),
                 List.copyOf(payload.labels().keySet()));
+    }
+
+    /** A payload with every member set, text that needs escaping, an action without a URL and nested data. */
+    private static Payload full() {
+        var labels = new LinkedHashMap<String, String>();
+        labels.put("reason", "initiated by \"user\"");
+        labels.put("name", "my-workspace");
+        labels.put("initiator", "dänny");
+        return new Payload(
+                Payload.VERSION,
+                "Workspace Deleted",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "danny@example.com",
+                "Danny \"D\" Ünal",
+                "danny",
+                List.of(new Action("View workspaces", "https://coder.example.com/workspaces"), new Action("b", null)),
+                labels,
+                Json.createObjectBuilder()
+                        .add("n", 1)
+                        .add("s", "x")
+                        .add(
+                                "nested",
+                                Json.createObjectBuilder()
+                                        .add("a", Json.createArrayBuilder().add(true)))
+                        .build(),
+                List.of(UUID.randomUUID(), UUID.randomUUID()));
     }
 
     private static String streamed(Payload payload) {

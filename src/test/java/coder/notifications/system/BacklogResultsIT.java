@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +57,7 @@ class BacklogResultsIT {
         }
     }
 
-    private static String event(Api api, java.util.UUID user, String name) {
+    private static String event(Api api, UUID user, String name) {
         return api.event(Map.of(
                         "template", "Workspace Deleted", "user_id", user.toString(), "labels", Map.of("name", name)))
                 .then()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.Response;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ class GroupedEnqueueIT {
                     events.add(MessageLifecycleIT.workspaceDeleted(user, "cross-" + round + "-" + i));
                 }
                 var reversed = new ArrayList<>(events);
-                java.util.Collections.reverse(reversed);
+                Collections.reverse(reversed);
                 var start = new CountDownLatch(1);
                 var answers = List.of(events, reversed).stream()
                         .map(batch -> pool.submit(() -> {
