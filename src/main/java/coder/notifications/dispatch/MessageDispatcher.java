@@ -4,6 +4,7 @@ import coder.notifications.config.DeploymentSettings;
 import coder.notifications.config.Method;
 import coder.notifications.delivery.Deliverer;
 import coder.notifications.delivery.DeliveryOutcome;
+import coder.notifications.delivery.FailureText;
 import coder.notifications.delivery.Notification;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.Result;
@@ -54,13 +55,27 @@ public class MessageDispatcher {
         }
     }
 
+    /**
+     * Never throws: whatever one message holds (an unreadable payload, a template deleted since, a transport that
+     * throws) ends that message alone as a permanent failure naming the problem, and its batch goes on.
+     */
     public Result dispatch(LeasedMessage message, Template template, Duration timeout) {
         if (message.disabled()) {
             return Result.inhibited(message);
         }
+        if (message.unreadable().isPresent()) {
+            return Result.permanent(message, message.unreadable().get());
+        }
+        if (template == null) {
+            return Result.permanent(message, "its template " + message.templateId() + " no longer exists");
+        }
         metrics.dispatching(message);
         try {
             return send(message, template, timeout);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A defect, not a passing trouble (transports answer those as retryable outcomes): trying again would
+            // fail the same way, attempt after attempt.
+            return Result.permanent(message, "delivery failed unexpectedly: " + FailureText.of(e));
         } finally {
             metrics.dispatched(message);
         }
@@ -70,8 +85,8 @@ public class MessageDispatcher {
         Notification notification;
         try {
             notification = render(message, template);
-        } catch (RuntimeException e) {
-            return Result.permanent(message, "cannot render the message: " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return Result.permanent(message, "cannot render the message: " + FailureText.of(e));
         }
         log.debug("sending message " + message.id() + " by " + message.method());
         var started = System.nanoTime();

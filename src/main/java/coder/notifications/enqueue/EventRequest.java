@@ -3,6 +3,7 @@ package coder.notifications.enqueue;
 import coder.notifications.api.ApiError;
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.JsonFields;
+import coder.notifications.api.JsonLimits;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
@@ -101,8 +102,9 @@ public record EventRequest(
             }
         });
         var data = fields.object("data").orElse(JsonValue.EMPTY_JSON_OBJECT);
-        if (data.toString().length() > MAX_DATA) {
-            fields.problem("data", "is larger than " + MAX_DATA + " characters of JSON");
+        // Measured as stored (numbers written out in full), not as sent: 1e400 takes 401 characters in jsonb.
+        if (JsonLimits.storedLength(data) > MAX_DATA) {
+            fields.problem("data", "is larger than " + MAX_DATA + " characters of JSON as stored");
         }
         var targets = fields.uuids("targets");
         if (targets.size() > MAX_TARGETS) {

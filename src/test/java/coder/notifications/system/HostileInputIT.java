@@ -80,6 +80,47 @@ class HostileInputIT {
         assertEquals(0, TestDatabase.messagesFor(user));
     }
 
+    /**
+     * jsonb writes a number out in full: {@code 1e1200} would be stored as 1,201 digits that no JSON reader takes
+     * back (and stopped all delivery), and a short exponent could store far more than the 64 KiB data limit.
+     */
+    @Test
+    void numbersThatCannotRoundTripAreRefusedNamingTheField() throws Exception {
+        var user = api.user("Numbers Nina");
+        for (var number : List.of("1e1200", "1e999999999", "-1e-999999999", "1234567890e100000", "1e401")) {
+            api.request()
+                    .body("{\"template\": \"Workspace Deleted\", \"user_id\": \"" + user + "\", \"data\": {\"deep\": "
+                            + "{\"n\": [0, " + number + "]}}}")
+                    .post("/notifications/events")
+                    .then()
+                    .statusCode(400)
+                    .body("validations[0].field", equalTo("data.deep.n[1]"));
+        }
+        // Each number fits, but written out as jsonb stores them they are over the 64 KiB limit.
+        var many = new StringBuilder("{\"template\": \"Workspace Deleted\", \"user_id\": \"" + user
+                + "\", \"data\": {\"n\": [1e300");
+        for (int i = 0; i < 300; i++) {
+            many.append(", 1e300");
+        }
+        api.request()
+                .body(many.append("]}}").toString())
+                .post("/notifications/events")
+                .then()
+                .statusCode(400)
+                .body("validations[0].field", equalTo("data"));
+        // Every double still round-trips.
+        api.request()
+                .body("{\"template\": \"Workspace Deleted\", \"user_id\": \"" + user + "\", \"labels\": {\"name\": "
+                        + "\"n\"}, \"data\": {\"max\": 1.7976931348623157e308, \"min\": 4.9e-324}}")
+                .post("/notifications/events")
+                .then()
+                .statusCode(202);
+        assertEquals(1, TestDatabase.messagesFor(user));
+        var sent = SharedService.RECEIVER.awaitDelivered(user, 1, Duration.ofSeconds(30)).get(0);
+        var max = sent.getJsonObject("payload").getJsonObject("data").getJsonNumber("max");
+        assertEquals(0, new java.math.BigDecimal("1.7976931348623157e308").compareTo(max.bigDecimalValue()), max.toString());
+    }
+
     @Test
     void invalidUtf8AndWrongContentTypesAreRefused() {
         var bytes =
@@ -172,6 +213,11 @@ class HostileInputIT {
                 "\"😀\"",
                 "1e309",
                 "-0",
+                "{\"a\": 1e1200}",
+                "{\"a\": 1e999999999}",
+                "{\"a\": 1e-400}",
+                "{\"a\": [1e399, -1.5e-300, 1e9999999999]}",
+                "{\"a\": 1234567890e100000}",
                 "\"" + "z".repeat(9000) + "\"");
         private static final List<String> FIELDS = List.of(
                 "template",
