@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,15 +23,22 @@ public class SuspendedUsers {
     @Inject
     UserStore store;
 
-    private FreshCopy<Set<UUID>> suspended;
+    /** Each suspended user, with whether a user-admin wrote the suspension. */
+    private FreshCopy<Map<UUID, Boolean>> suspended;
 
     @PostConstruct
     void prepare() {
-        suspended = new FreshCopy<>(FRESH_FOR, () -> Set.copyOf(store.idsWithStatus(UserStatus.suspended)));
+        suspended = new FreshCopy<>(FRESH_FOR, store::suspended);
     }
 
-    public boolean isSuspended(UUID id) {
-        return suspended.get().contains(id);
+    /**
+     * Whether the directory stops this caller. A suspension written by a user-admin does not stop a caller with
+     * owner or notifier rights: a user-admin may not lock out those who outrank it, even by writing the entry
+     * before they first call.
+     */
+    public boolean refuses(UUID id, boolean privileged) {
+        var byUserAdmin = suspended.get().get(id);
+        return byUserAdmin != null && !(privileged && byUserAdmin);
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) UsersChanged changed) {

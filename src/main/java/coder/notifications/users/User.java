@@ -40,16 +40,21 @@ public class User {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
+    /** The rank of whoever wrote the entry last: {@code owner}, {@code notifier}, {@code user-admin}, {@code sign-in}. */
+    @Column(name = "written_by", nullable = false)
+    private String writtenBy;
+
     protected User() {}
 
-    public User(UUID id, UserRequest request, OffsetDateTime now) {
+    public User(UUID id, UserRequest request, OffsetDateTime now, String writtenBy) {
         this.id = id;
         this.createdAt = now;
-        replaceWith(request, now);
+        replaceWith(request, now, writtenBy);
     }
 
     /** Takes every field of the request, as {@code PUT} does. */
-    public final void replaceWith(UserRequest request, OffsetDateTime now) {
+    public final void replaceWith(UserRequest request, OffsetDateTime now, String writtenBy) {
+        this.writtenBy = writtenBy;
         username = request.username();
         name = request.name();
         email = request.email();

@@ -19,6 +19,9 @@ public class UserDirectory {
     @Inject
     Caller caller;
 
+    @Inject
+    PrivilegedCallers privilegedCallers;
+
     /** The id a path names: a UUID, {@code me} for the caller, or a username. */
     public UUID idOf(String user) {
         return find(user).id();
@@ -36,12 +39,13 @@ public class UserDirectory {
 
     /**
      * Rank in the directory: only an owner (or a notifier, the system of record that syncs the directory) may give
-     * or take the {@code owner} role, or change or delete a user who is an owner; a user-admin manages everyone
-     * else. Directory roles decide who receives the administrators' notifications, and an owner's email where
-     * their mail goes.
+     * or take the {@code owner} role, or change or delete a user who is an owner or who has called the API with
+     * owner or notifier rights (even before it had an entry: a user-admin cannot create one in its place); a
+     * user-admin manages everyone else. Directory roles decide who receives the administrators' notifications, an
+     * owner's email where their mail goes, and a suspension whether the API answers.
      */
     public void requireRankFor(UUID target, java.util.Optional<UserRequest> change) {
-        if (caller.hasRole(Roles.OWNER) || caller.hasRole(Roles.NOTIFIER)) {
+        if (outranksUserAdmin()) {
             return;
         }
         if (users.byId(target)
@@ -49,10 +53,27 @@ public class UserDirectory {
                 .isPresent()) {
             throw new ForbiddenException("Only an owner may change or delete a user who is an owner.");
         }
+        if (privilegedCallers.includes(target)) {
+            throw new ForbiddenException(
+                    "User " + target
+                            + " has called the API with owner or notifier rights: only an owner may change or delete its entry.");
+        }
         if (change.filter(request -> request.roles().contains(Role.OWNER.word()))
                 .isPresent()) {
             throw new ForbiddenException("Only an owner may give the owner role.");
         }
+    }
+
+    /** The rank the caller writes the directory with: {@code owner}, {@code notifier} or {@code user-admin}. */
+    public String writerRank() {
+        if (caller.hasRole(Roles.OWNER)) {
+            return Roles.OWNER;
+        }
+        return caller.hasRole(Roles.NOTIFIER) ? Roles.NOTIFIER : Roles.USER_ADMIN;
+    }
+
+    private boolean outranksUserAdmin() {
+        return caller.hasRole(Roles.OWNER) || caller.hasRole(Roles.NOTIFIER);
     }
 
     /** Lets the request through for the user themself or a caller with one of the roles; else a 403. */

@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Owns the {@code users} table. */
 @ApplicationScoped
@@ -30,15 +32,18 @@ public class UserStore {
     @Inject
     Event<UsersChanged> changed;
 
-    /** Creates or replaces the user with this id; a username taken by another user is a conflict. */
-    public UserView save(UUID id, UserRequest request) {
+    /**
+     * Creates or replaces the user with this id, recording the writer's rank ({@code owner}, {@code notifier} or
+     * {@code user-admin}); a username taken by another user is a conflict.
+     */
+    public UserView save(UUID id, UserRequest request, String writtenBy) {
         var now = OffsetDateTime.now(clock);
         var user = entityManager.find(User.class, id);
         if (user == null) {
-            user = new User(id, request, now);
+            user = new User(id, request, now, writtenBy);
             entityManager.persist(user);
         } else {
-            user.replaceWith(request, now);
+            user.replaceWith(request, now, writtenBy);
         }
         try {
             entityManager.flush();
@@ -131,7 +136,8 @@ public class UserStore {
             // a taken username inserts nothing, where a persist would abort the whole transaction.
             entityManager
                     .createNativeQuery("""
-                            INSERT INTO users (id, username, name, email, roles) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text[]))
+                            INSERT INTO users (id, username, name, email, roles, written_by)
+                            VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text[]), 'sign-in')
                             ON CONFLICT DO NOTHING""")
                     .setParameter(1, id)
                     .setParameter(2, candidate)
@@ -157,12 +163,34 @@ public class UserStore {
         return true;
     }
 
-    /** The ids of every user with this status. */
-    public List<UUID> idsWithStatus(UserStatus status) {
+    /**
+     * The suspended users, each with whether a user-admin wrote the suspension (which does not hold against a
+     * subject with owner or notifier rights).
+     */
+    public Map<UUID, Boolean> suspended() {
         return entityManager
-                .createQuery("SELECT u.id FROM User u WHERE u.status = :status", UUID.class)
-                .setParameter("status", status)
-                .getResultList();
+                .createQuery("SELECT u.id, u.writtenBy FROM User u WHERE u.status = :status", Object[].class)
+                .setParameter("status", UserStatus.suspended)
+                .getResultStream()
+                .collect(Collectors.toUnmodifiableMap(row -> (UUID) row[0], row -> "user-admin".equals(row[1])));
+    }
+
+    /** Remembers, once, that the subject called with owner or notifier rights. */
+    public void rememberPrivileged(UUID subject) {
+        // Native for ON CONFLICT DO NOTHING: every replica records the subject once, whichever is first.
+        entityManager
+                .createNativeQuery("INSERT INTO privileged_callers (subject) VALUES (?1) ON CONFLICT DO NOTHING")
+                .setParameter(1, subject)
+                .executeUpdate();
+    }
+
+    /** Whether the subject has ever called with owner or notifier rights, on any replica. */
+    public boolean isPrivileged(UUID subject) {
+        return !entityManager
+                .createNativeQuery("SELECT 1 FROM privileged_callers WHERE subject = ?1")
+                .setParameter(1, subject)
+                .getResultList()
+                .isEmpty();
     }
 
     @SuppressWarnings("unchecked")

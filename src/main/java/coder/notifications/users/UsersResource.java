@@ -41,7 +41,7 @@ public class UsersResource {
         var userId = Uuids.parse("id", id);
         var request = UserRequest.from(JsonBodies.object(body));
         directory.requireRankFor(userId, java.util.Optional.of(request));
-        return users.save(userId, request);
+        return users.save(userId, request, directory.writerRank());
     }
 
     @GET

@@ -34,6 +34,105 @@ class DirectoryRankIT {
         userAdmin.request().delete("/users/" + member).then().statusCode(204);
     }
 
+    /** Call first: a notifier has called, then a user-admin tries to suspend, demote or delete its entry. */
+    @Test
+    void aUserAdminCannotLockOutASubjectThatHasCalledWithNotifierRights() {
+        var userAdmin = owner.as(Api.token(owner.user("Uma Admin", "user-admin"), "user-admin"));
+        var subject = UUID.randomUUID();
+        var notifier = owner.as(Api.token(subject, "notifier"));
+        var name = "svc-" + subject.toString().substring(0, 6);
+        notifier.request()
+                .body(user(name, "member"))
+                .put("/users/" + subject)
+                .then()
+                .statusCode(200);
+
+        userAdmin
+                .request()
+                .body(suspended(name))
+                .put("/users/" + subject)
+                .then()
+                .statusCode(403)
+                .body("message", org.hamcrest.Matchers.containsString("owner or notifier rights"));
+        userAdmin.request().delete("/users/" + subject).then().statusCode(403);
+        batch(notifier).then().statusCode(200);
+        owner.request()
+                .get("/users/" + subject)
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("active"));
+    }
+
+    /**
+     * Entry first: a user-admin writes a suspended entry for a subject that has not called yet (the notifier, an
+     * owner). The suspension does not stop them, the notifier repairs its entry, and the user-admin cannot write
+     * it again.
+     */
+    @Test
+    void aSuspensionAUserAdminWroteBeforeTheFirstCallDoesNotStopANotifierOrAnOwner() {
+        var userAdmin = owner.as(Api.token(owner.user("Ugo Admin", "user-admin"), "user-admin"));
+        var subject = UUID.randomUUID();
+        var name = "svc-" + subject.toString().substring(0, 6);
+        userAdmin
+                .request()
+                .body(suspended(name))
+                .put("/users/" + subject)
+                .then()
+                .statusCode(200);
+
+        var notifier = owner.as(Api.token(subject, "notifier"));
+        batch(notifier).then().statusCode(200);
+        notifier.request()
+                .body(user(name, "member"))
+                .put("/users/" + subject)
+                .then()
+                .statusCode(200);
+        userAdmin
+                .request()
+                .body(suspended(name))
+                .put("/users/" + subject)
+                .then()
+                .statusCode(403);
+
+        var ownerSubject = UUID.randomUUID();
+        var ownerName = "own-" + ownerSubject.toString().substring(0, 6);
+        userAdmin
+                .request()
+                .body(suspended(ownerName))
+                .put("/users/" + ownerSubject)
+                .then()
+                .statusCode(200);
+        var newOwner = owner.as(Api.token(ownerSubject, "owner"));
+        newOwner.request().get("/users").then().statusCode(200);
+        userAdmin.request().delete("/users/" + ownerSubject).then().statusCode(403);
+    }
+
+    /** What an owner decides still holds: an owner's suspension of a notifier stops it, but for its own entry. */
+    @Test
+    void anOwnersSuspensionStopsANotifierWhichMayStillRepairItsOwnEntry() {
+        var subject = UUID.randomUUID();
+        var name = "svc-" + subject.toString().substring(0, 6);
+        owner.request().body(suspended(name)).put("/users/" + subject).then().statusCode(200);
+        var notifier = owner.as(Api.token(subject, "notifier"));
+        batch(notifier).then().statusCode(403);
+        notifier.request()
+                .body(user(name, "member"))
+                .put("/users/" + subject)
+                .then()
+                .statusCode(200);
+        batch(notifier).then().statusCode(200);
+    }
+
+    private static String suspended(String username) {
+        return "{\"username\": \"" + username + "\", \"roles\": [\"member\"], \"status\": \"suspended\"}";
+    }
+
+    private io.restassured.response.Response batch(Api caller) {
+        return caller.request()
+                .body("{\"events\": [{\"template\": \"Workspace Deleted\", \"labels\": {\"name\": \"lockout\"}}]}")
+                .post("/notifications/events/batch");
+    }
+
     @Test
     void aUserAdminMayNotMakeAnOwner() {
         var userAdmin = owner.as(Api.token(owner.user("Ulf Admin", "user-admin"), "user-admin"));

@@ -178,7 +178,8 @@ class EntityMappingIT {
         var id = UUID.randomUUID();
         var saved = users.save(
                 id,
-                new UserRequest("mapping-" + id, "Map Ping", "map@example.com", List.of("owner", "member"), "active"));
+                new UserRequest("mapping-" + id, "Map Ping", "map@example.com", List.of("owner", "member"), "active"),
+                "user-admin");
         entityManager.flush();
         entityManager.clear();
         assertEquals(saved.roles(), users.byId(id).orElseThrow().roles());
@@ -279,7 +280,7 @@ class EntityMappingIT {
 
         var users = store(new UserStore());
         var id = UUID.randomUUID();
-        users.save(id, new UserRequest("session-" + id, "", "", List.of(), "active"));
+        users.save(id, new UserRequest("session-" + id, "", "", List.of(), "active"), "owner");
         var sessions = store(new SessionStore());
         var token = sessions.open(id, List.of("owner"));
         entityManager.flush();

@@ -97,8 +97,8 @@ class HostileInputIT {
                     .body("validations[0].field", equalTo("data.deep.n[1]"));
         }
         // Each number fits, but written out as jsonb stores them they are over the 64 KiB limit.
-        var many = new StringBuilder("{\"template\": \"Workspace Deleted\", \"user_id\": \"" + user
-                + "\", \"data\": {\"n\": [1e300");
+        var many = new StringBuilder(
+                "{\"template\": \"Workspace Deleted\", \"user_id\": \"" + user + "\", \"data\": {\"n\": [1e300");
         for (int i = 0; i < 300; i++) {
             many.append(", 1e300");
         }
@@ -116,9 +116,12 @@ class HostileInputIT {
                 .then()
                 .statusCode(202);
         assertEquals(1, TestDatabase.messagesFor(user));
-        var sent = SharedService.RECEIVER.awaitDelivered(user, 1, Duration.ofSeconds(30)).get(0);
+        var sent = SharedService.RECEIVER
+                .awaitDelivered(user, 1, Duration.ofSeconds(30))
+                .get(0);
         var max = sent.getJsonObject("payload").getJsonObject("data").getJsonNumber("max");
-        assertEquals(0, new java.math.BigDecimal("1.7976931348623157e308").compareTo(max.bigDecimalValue()), max.toString());
+        assertEquals(
+                0, new java.math.BigDecimal("1.7976931348623157e308").compareTo(max.bigDecimalValue()), max.toString());
     }
 
     @Test
