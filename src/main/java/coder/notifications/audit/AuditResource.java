@@ -2,6 +2,7 @@ package coder.notifications.audit;
 
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.Roles;
+import coder.notifications.api.Uuids;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,12 +11,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The audit trail: {@code GET /api/v2/audit?resource_type=&limit=}, newest first, for owners and auditors. */
+/**
+ * The audit trail: {@code GET /api/v2/audit?resource_type=&actor_id=&before=&limit=}, newest first, for owners and
+ * auditors. A full page names the cursor of the next one ({@code next_before}); no page is longer than 1000.
+ */
 @Path("audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,15 +32,33 @@ public class AuditResource {
 
     @GET
     @RolesAllowed({Roles.OWNER, Roles.AUDITOR})
-    public Map<String, List<AuditEntry>> list(
-            @QueryParam("resource_type") String resourceType, @QueryParam("limit") String limit) {
-        var type = Optional.ofNullable(resourceType).filter(value -> !value.isBlank());
+    public Map<String, Object> list(
+            @QueryParam("resource_type") String resourceType,
+            @QueryParam("actor_id") String actorId,
+            @QueryParam("before") String before,
+            @QueryParam("limit") String limit) {
+        var type = present(resourceType);
         if (type.isPresent() && !TYPES.contains(type.get())) {
             throw InvalidRequestException.field(
                     "resource_type",
                     "must be one of notifications_settings, notification_template, notification_preference");
         }
-        return Map.of("entries", audit.newest(type, limit(limit)));
+        var filter = new AuditFilter(
+                type,
+                present(actorId).map(id -> Uuids.parse("actor_id", id)),
+                present(before).map(id -> Uuids.parse("before", id)),
+                limit(limit));
+        var entries = audit.page(filter);
+        var page = new LinkedHashMap<String, Object>();
+        page.put("entries", entries);
+        if (entries.size() == filter.limit()) {
+            page.put("next_before", entries.get(entries.size() - 1).id());
+        }
+        return page;
+    }
+
+    private static Optional<String> present(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(text -> !text.isEmpty());
     }
 
     private static int limit(String value) {

@@ -4,6 +4,7 @@ import coder.notifications.api.Roles;
 import coder.notifications.api.TooManyRequestsException;
 import coder.notifications.api.Uuids;
 import coder.notifications.audit.AuditEntry;
+import coder.notifications.audit.AuditFilter;
 import coder.notifications.audit.AuditStore;
 import coder.notifications.config.Method;
 import coder.notifications.config.NotifierSettings;
@@ -44,6 +45,7 @@ public class Console extends HttpServlet {
 
     public static final String PATH = "/deployment/notifications";
     static final int MESSAGES_SHOWN = 50;
+    static final int AUDIT_SHOWN = 100;
 
     /** A template as the console shows it: its method is "" for the deployment default. */
     public record TemplateRow(String id, String name, String group, String method) {}
@@ -123,7 +125,7 @@ public class Console extends HttpServlet {
         switch (tab) {
             case "settings" -> values.put("settings", settings.rows());
             case "messages" -> messages(request, values);
-            case "audit" -> values.put("entries", auditRows());
+            case "audit" -> audit(request, values);
             default -> {}
         }
         var fragment = "rows".equals(request.getParameter("fragment")) && tab.equals("messages");
@@ -242,8 +244,22 @@ public class Console extends HttpServlet {
             String before,
             String after) {}
 
-    private List<AuditRow> auditRows() {
-        var entries = audit.newest(Optional.empty(), 100);
+    /** A page of the audit trail: the newest, or those older than the {@code before} entry; a full page links on. */
+    private void audit(HttpServletRequest request, Map<String, Object> values) {
+        var before = Optional.ofNullable(request.getParameter("before"))
+                .filter(Uuids::isUuid)
+                .map(UUID::fromString);
+        var entries = audit.page(new AuditFilter(Optional.empty(), Optional.empty(), before, AUDIT_SHOWN));
+        values.put("entries", auditRows(entries));
+        values.put("auditPaged", before.isPresent());
+        values.put(
+                "auditOlder",
+                entries.size() == AUDIT_SHOWN
+                        ? entries.get(entries.size() - 1).id().toString()
+                        : "");
+    }
+
+    private List<AuditRow> auditRows(List<AuditEntry> entries) {
         var names = users
                 .byIds(entries.stream()
                         .map(AuditEntry::actorId)

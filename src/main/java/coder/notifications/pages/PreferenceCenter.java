@@ -1,5 +1,6 @@
 package coder.notifications.pages;
 
+import coder.notifications.api.TooManyRequestsException;
 import coder.notifications.api.Uuids;
 import coder.notifications.config.DeploymentSettings;
 import coder.notifications.preferences.PreferenceEditor;
@@ -112,10 +113,16 @@ public class PreferenceCenter extends HttpServlet {
                     "The form named no notification of yours, or did not say whether to turn it on or off.");
             return;
         }
-        editor.apply(
-                session.userId(),
-                Map.of(template.get(), !Boolean.parseBoolean(enabled.get())),
-                Optional.of(session.userId()));
+        try {
+            editor.apply(
+                    session.userId(),
+                    Map.of(template.get(), !Boolean.parseBoolean(enabled.get())),
+                    Optional.of(session.userId()));
+        } catch (TooManyRequestsException e) {
+            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            pages.problem(request, response, 429, "Too many changes", e.getMessage());
+            return;
+        }
         if (request.getHeader("X-CSRF-Token") != null) {
             Pages.headers(response);
             response.setStatus(204);

@@ -92,6 +92,10 @@ public class PreferenceEditor {
                 after.add(template.id().toString(), now);
             }
         }
+        var changed = after.build();
+        if (!changed.isEmpty() && actor.isPresent()) {
+            audit.requireRoomForPreferenceChange(actor.get());
+        }
         preferences.set(userId, choices);
         // Nothing already queued goes out after the user opted out.
         choices.forEach((templateId, disabled) -> {
@@ -99,7 +103,6 @@ public class PreferenceEditor {
                 messages.inhibitQueued(userId, templateId);
             }
         });
-        var changed = after.build();
         if (!changed.isEmpty()) {
             audit.record(actor, AuditStore.PREFERENCE, userId.toString(), before.build(), changed);
         }

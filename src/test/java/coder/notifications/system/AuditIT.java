@@ -145,6 +145,104 @@ class AuditIT {
                 .body("validations[0].field", org.hamcrest.Matchers.equalTo("limit"));
     }
 
+    /**
+     * A member toggling a preference as fast as they can writes a bounded number of entries: a burst passes, the
+     * flood gets 429 with Retry-After; and the trail pages by cursor and filters by actor, so an owner's pause is
+     * found however many entries came after it.
+     */
+    @Test
+    void aPreferenceFloodIsRefusedAndTheTrailPagesAndFiltersByActor() {
+        var ownerId = owner.user("Olga Owner", "owner");
+        var anOwner = owner.as(Api.token(ownerId, "owner"));
+        anOwner.request()
+                .body("{\"notifier_paused\": true}")
+                .put("/notifications/settings")
+                .then()
+                .statusCode(200);
+        anOwner.request()
+                .body("{\"notifier_paused\": false}")
+                .put("/notifications/settings")
+                .then()
+                .statusCode(200);
+
+        var memberId = owner.user("Flo Flood", "member");
+        var member = owner.as(Api.token(memberId, "member"));
+        var accepted = 0;
+        io.restassured.response.Response refused = null;
+        for (int i = 0; i < 100 && refused == null; i++) {
+            var answer = member.request()
+                    .body(Map.of("template_disabled_map", Map.of(WORKSPACE_DELETED, i % 2 == 0)))
+                    .put("/users/me/notifications/preferences");
+            if (answer.statusCode() == 200) {
+                accepted++;
+            } else {
+                refused = answer;
+            }
+        }
+        assertTrue(accepted >= 20, "a burst of " + accepted + " changes passed");
+        assertTrue(refused != null, "the flood was refused");
+        refused.then().statusCode(429).body("message", org.hamcrest.Matchers.containsString("preference changes"));
+        assertTrue(
+                Integer.parseInt(refused.header("Retry-After")) >= 1,
+                refused.headers().toString());
+        List<Map<String, Object>> byMember = owner.request()
+                .get("/audit?actor_id=" + memberId + "&limit=1000")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("entries");
+        assertEquals(accepted, byMember.size(), "one entry per accepted change, none for a refused one");
+
+        // The owner's two entries, found by actor and reached by walking the cursor one entry at a time.
+        var first = owner.request()
+                .get("/audit?actor_id=" + ownerId + "&limit=1")
+                .then()
+                .statusCode(200)
+                .extract();
+        assertEquals(Map.of("notifier_paused", false), first.jsonPath().getMap("entries[0].new"));
+        String cursor = first.jsonPath().getString("next_before");
+        var second = owner.request()
+                .get("/audit?actor_id=" + ownerId + "&limit=1&before=" + cursor)
+                .then()
+                .statusCode(200)
+                .extract();
+        assertEquals(Map.of("notifier_paused", true), second.jsonPath().getMap("entries[0].new"));
+        var third = owner.request()
+                .get("/audit?actor_id=" + ownerId + "&limit=1&before="
+                        + second.jsonPath().getString("next_before"))
+                .then()
+                .statusCode(200)
+                .extract();
+        assertEquals(List.of(), third.jsonPath().getList("entries"));
+        assertNull(third.jsonPath().getString("next_before"));
+
+        // Walking every page of the member's entries meets each once, newest first.
+        var seen = new java.util.ArrayList<String>();
+        String before = null;
+        do {
+            var page = owner.request()
+                    .get("/audit?actor_id=" + memberId + "&limit=7" + (before == null ? "" : "&before=" + before))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            seen.addAll(page.getList("entries.id"));
+            before = page.getString("next_before");
+        } while (before != null);
+        assertEquals(byMember.stream().map(entry -> entry.get("id")).toList(), seen);
+        owner.request()
+                .get("/audit?before=yesterday")
+                .then()
+                .statusCode(400)
+                .body("validations[0].field", org.hamcrest.Matchers.equalTo("before"));
+        owner.request()
+                .get("/audit?actor_id=1")
+                .then()
+                .statusCode(400)
+                .body("validations[0].field", org.hamcrest.Matchers.equalTo("actor_id"));
+    }
+
     private List<Map<String, Object>> entries(String type, int count) {
         List<Map<String, Object>> entries = owner.request()
                 .get("/audit?resource_type=" + type + "&limit=" + count)

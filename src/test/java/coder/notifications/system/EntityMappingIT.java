@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coder.notifications.audit.AuditFilter;
 import coder.notifications.audit.AuditStore;
 import coder.notifications.config.Method;
 import coder.notifications.delivery.Action;
@@ -270,10 +271,13 @@ class EntityMappingIT {
         entityManager.clear();
         assertEquals(
                 Optional.empty(),
-                Optional.ofNullable(audit.newest(Optional.of(AuditStore.PREFERENCE), 5)
+                Optional.ofNullable(audit.page(new AuditFilter(
+                                Optional.of(AuditStore.PREFERENCE), Optional.empty(), Optional.empty(), 5))
                         .get(0)
                         .actorId()));
-        var entry = audit.newest(Optional.of(AuditStore.TEMPLATE), 5).get(0);
+        var entry = audit.page(
+                        new AuditFilter(Optional.of(AuditStore.TEMPLATE), Optional.of(actor), Optional.empty(), 5))
+                .get(0);
         assertEquals(actor, entry.actorId());
         assertEquals("smtp", entry.newValue().asJsonObject().getString("method"));
         assertTrue(entry.time() != null);
