@@ -4,6 +4,8 @@ import coder.notifications.config.NotifierSettings;
 import coder.notifications.lifecycle.ServiceReady;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.MessageStore;
+import coder.notifications.messages.MessageVacuum;
+import coder.notifications.messages.Result;
 import coder.notifications.templates.TemplateCache;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -13,11 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,6 +63,9 @@ public class Notifier {
     Retention retention;
 
     @Inject
+    MessageVacuum vacuum;
+
+    @Inject
     NotifierLog log;
 
     @Inject
@@ -78,6 +86,12 @@ public class Notifier {
 
     private final Semaphore inFlight = new Semaphore(BATCHES_IN_FLIGHT);
 
+    /** How often the queue's dead rows are looked at (one row of pg_stat_user_tables). */
+    static final Duration VACUUM_CHECK = Duration.ofSeconds(5);
+
+    static final String RELEASED_AT_STOP =
+            "released: the notifier stopped before sending it; tried again without using an attempt";
+
     /** When a backlog has been worked off, its last results are written at once (not at the next sync interval). */
     private final BacklogEnd backlog = new BacklogEnd();
 
@@ -94,6 +108,11 @@ public class Notifier {
                 guarded("purge old messages", retention::purge),
                 Retention.FIRST_RUN.toSeconds(),
                 Retention.EVERY.toSeconds(),
+                TimeUnit.SECONDS));
+        tasks.add(scheduler.scheduleWithFixedDelay(
+                guarded("vacuum the queue", this::vacuum),
+                VACUUM_CHECK.toSeconds(),
+                VACUUM_CHECK.toSeconds(),
                 TimeUnit.SECONDS));
         tasks.add(workers.submit(() -> wakeUps.listen(this::wake, running::get)));
         log.info("notifier " + id + " started: leases up to " + settings.leaseCount() + " messages every "
@@ -159,6 +178,10 @@ public class Notifier {
         var handedOver = false;
         var counted = false;
         try {
+            // Waiting for a batch to finish may have outlasted the notifier: a stopping notifier leases nothing.
+            if (!running.get()) {
+                return 0;
+            }
             var leased = messages.lease(id, settings.leaseCount(), settings.leasePeriod(), settings.maxSendAttempts());
             if (backlog.leased(leased.size(), settings.leaseCount())) {
                 guarded("write results", recorder::flush).run();
@@ -171,17 +194,27 @@ public class Notifier {
             leased.forEach(message -> log.debug("notifier " + id + " leased message " + message.id()));
             var byId = templates.byIds(
                     leased.stream().map(LeasedMessage::templateId).distinct().toList());
-            workers.submit(() -> {
-                try {
-                    recorder.add(sender.send(leased, byId));
-                } catch (RuntimeException e) {
-                    // Unrecorded, the messages are leased again once their lease ends: sent at least once.
-                    log.trouble("send a leased batch", e);
-                } finally {
-                    inFlight.release();
-                    batchDone();
-                }
-            });
+            if (!running.get()) {
+                releaseAtStop(leased);
+                return leased.size();
+            }
+            try {
+                workers.submit(() -> {
+                    try {
+                        recorder.add(sender.send(leased, byId));
+                    } catch (RuntimeException e) {
+                        // Unrecorded, the messages are leased again once their lease ends: sent at least once.
+                        log.trouble("send a leased batch", e);
+                    } finally {
+                        inFlight.release();
+                        batchDone();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // The container stops its executors as the application stops.
+                releaseAtStop(leased);
+                return leased.size();
+            }
             handedOver = true;
             return leased.size();
         } finally {
@@ -191,6 +224,29 @@ public class Notifier {
                     batchDone();
                 }
             }
+        }
+    }
+
+    /**
+     * Hands back messages leased as the notifier stopped, unsent and with their attempts unchanged: written by the
+     * stop's last flush, so another replica takes them at once instead of after their lease period.
+     */
+    private void releaseAtStop(List<LeasedMessage> leased) {
+        recorder.add(leased.stream()
+                .map(message -> Result.released(message, RELEASED_AT_STOP))
+                .toList());
+    }
+
+    /** Vacuums the queue when its dead rows call for it (see {@link MessageVacuum}). */
+    private void vacuum() {
+        try {
+            var outcome = vacuum.vacuumIfNeeded();
+            if (outcome.vacuumed()) {
+                log.info("vacuumed notification_messages (" + outcome.deadRows() + " dead rows, " + outcome.liveRows()
+                        + " live)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

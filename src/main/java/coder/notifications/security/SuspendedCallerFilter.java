@@ -52,7 +52,7 @@ public class SuspendedCallerFilter implements ContainerRequestFilter {
         }
         var repairingItself = notifier
                 && request.getMethod().equals("PUT")
-                && request.getUriInfo().getPath().equals("users/" + subject.get());
+                && request.getUriInfo().getPath().replaceFirst("^/", "").equals("users/" + subject.get());
         if (!repairingItself && suspendedUsers.refuses(subject.get(), privileged)) {
             request.abortWith(Response.status(Response.Status.FORBIDDEN)
                     .type(MediaType.APPLICATION_JSON_TYPE)

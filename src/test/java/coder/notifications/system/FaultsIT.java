@@ -140,6 +140,14 @@ class FaultsIT {
                 .getList("results.messages.flatten().id", String.class);
         awaitArrivals(ids, 1);
         first.stop();
+        // The stop hands back what it had not started: nothing waits for a lease period to end.
+        try (var connection =
+                TestDatabase.connect(ServiceProcess.WORK.resolve("cache"), database.replaceAll(".*/([^?]+).*", "$1"))) {
+            assertEquals(
+                    List.of(),
+                    TestDatabase.column(connection, "SELECT id FROM notification_messages WHERE status = 'leased'"),
+                    "messages left leased by a graceful stop");
+        }
         try (var second = ServiceProcess.start("faults-sigterm-b", settings)) {
             var other = new Api(second);
             for (var id : ids) {

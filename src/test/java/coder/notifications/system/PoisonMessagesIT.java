@@ -33,6 +33,14 @@ class PoisonMessagesIT {
                 var connection = TestDatabase.connect(
                         ServiceProcess.WORK.resolve("cache"), database.replaceAll(".*/([^?]+).*", "$1"));
                 var sql = connection.createStatement()) {
+            // A custom template whose body no renderer accepts, written straight into the database. The notifier's
+            // copy of the templates is read again within TemplateCache.FRESH_FOR (0.5 s) and no API shows that
+            // copy, so the test waits twice that before the template's message can be leased.
+            var broken = UUID.randomUUID();
+            sql.execute("INSERT INTO notification_templates (id, name, title_template, body_template, \"group\", kind,"
+                    + " audience) VALUES ('" + broken + "', 'Broken " + broken + "', 'Broken', '{{ unclosed',"
+                    + " 'Custom Events', 'custom', 'subject')");
+            Thread.sleep(1000);
             var api = new Api(service);
             var user = api.user("Petra Poison", "member");
             api.pause(true);
@@ -48,13 +56,8 @@ class PoisonMessagesIT {
                         .path("messages[0].id")
                         .toString());
             }
-            // A custom template whose body no renderer accepts, and one deleted after its message was leased
-            // cannot be arranged from outside; a message whose template row is gone is removed with it (ON DELETE
-            // CASCADE), so the dispatcher's check for it is covered by MessageDispatcherTest.
-            var broken = UUID.randomUUID();
-            sql.execute("INSERT INTO notification_templates (id, name, title_template, body_template, \"group\", kind,"
-                    + " audience) VALUES ('" + broken + "', 'Broken " + broken + "', 'Broken', '{{ unclosed',"
-                    + " 'Custom Events', 'custom', 'subject')");
+            // A template deleted after its message was leased cannot be arranged from outside (a message whose
+            // template row is gone is removed with it, ON DELETE CASCADE): MessageDispatcherTest covers that case.
             var bad = Map.of(
                     "a number no JSON reader takes back",
                     poison(sql, WORKSPACE_DELETED, user, "{\"data\": {\"a\": 1e1200}}", 40),

@@ -1,0 +1,121 @@
+package coder.notifications.system;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coder.notifications.messages.MessageStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lease walks notification_messages_leasable_idx in created_at order in every state of the table, whatever
+ * its statistics say: never analysed; analysed when empty and then filled with 1,000,000 pending rows; after those
+ * were leased and sent with no vacuum since. Read from the plans PostgreSQL makes for the service's own statement,
+ * prepared as the JDBC driver prepares it, both as a custom and as a generic plan. The table's autovacuum is off
+ * here (the suite's built-in PostgreSQL runs it), so that nothing but the test changes its statistics.
+ */
+class LeasePlanIT {
+
+    static final int ROWS = 1_000_000;
+
+    @Test
+    void theLeaseWalksTheLeasableIndexInEveryStateOfTheTable() throws Exception {
+        var url = TestDatabase.fresh("lease_plan");
+        var name = url.replaceAll(".*/([^?]+).*", "$1");
+        try (var connection = TestDatabase.connect(ServiceProcess.WORK.resolve("cache"), name);
+                var sql = connection.createStatement()) {
+            migrate(connection);
+            sql.execute("ALTER TABLE notification_messages SET (autovacuum_enabled = false)");
+            sql.execute("INSERT INTO users (id, username) VALUES ('00000000-0000-4000-8000-00000000a1a1', 'planner')");
+            sql.execute(
+                    "PREPARE lease (text, int, int, bigint) AS " + MessageStore.LEASE.replaceAll("\\?(\\d)", "\\$$1"));
+
+            fill(connection);
+            assertWalksTheIndex(connection, "never analysed, " + ROWS + " pending");
+
+            sql.execute("TRUNCATE notification_messages");
+            sql.execute("ANALYZE notification_messages");
+            fill(connection);
+            var unplanned = plan(connection, "force_custom_plan", false);
+            assertTrue(
+                    unplanned.contains("Sort") || unplanned.contains("Bitmap Heap Scan on notification_messages "),
+                    "without the lease's planner settings this state sorts every leasable row (the issue's plan):\n"
+                            + unplanned);
+            assertWalksTheIndex(connection, "analysed when empty, then " + ROWS + " pending");
+
+            sql.execute(
+                    "UPDATE notification_messages SET status = 'leased', leased_until = now() + interval '1 minute'");
+            sql.execute("UPDATE notification_messages SET status = 'sent', leased_until = NULL");
+            sql.execute(insert(20));
+            assertWalksTheIndex(connection, ROWS + " leased and sent without a vacuum, 20 pending");
+        }
+    }
+
+    private static void assertWalksTheIndex(Connection connection, String state) throws SQLException {
+        for (var mode : new String[] {"force_custom_plan", "force_generic_plan"}) {
+            var plan = plan(connection, mode, true);
+            System.out.printf("lease plan (%s, %s):%n%s%n", state, mode, plan);
+            assertTrue(
+                    plan.contains("Index Scan using notification_messages_leasable_idx on notification_messages"),
+                    state + ", " + mode + ": the lease does not walk the leasable index:\n" + plan);
+            assertFalse(plan.contains("Sort"), state + ", " + mode + ": the lease sorts:\n" + plan);
+            assertFalse(plan.contains("Bitmap"), state + ", " + mode + ": the lease uses a bitmap:\n" + plan);
+        }
+    }
+
+    /** The plan of one lease of 20, executed and rolled back, with or without the lease's planner settings. */
+    private static String plan(Connection connection, String mode, boolean planned) throws SQLException {
+        connection.setAutoCommit(false);
+        try (var sql = connection.createStatement()) {
+            sql.execute("SET LOCAL plan_cache_mode = " + mode);
+            if (planned) {
+                sql.execute(MessageStore.LEASE_PLANNER);
+            }
+            try (var rows = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE lease ('lease-plan', 20, 5, 60000)")) {
+                var plan = new StringBuilder();
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+                return plan.toString();
+            }
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static void fill(Connection connection) throws SQLException {
+        try (var sql = connection.createStatement()) {
+            sql.execute(insert(ROWS));
+        }
+    }
+
+    /** Pending messages, oldest first, as the bulk enqueue stores them. */
+    private static String insert(int rows) {
+        return """
+                INSERT INTO notification_messages (id, notification_template_id, user_id, method, created_by, payload,
+                                                   created_at)
+                SELECT gen_random_uuid(), 'f517da0b-cdc9-410f-ab89-a86107c420ed', '00000000-0000-4000-8000-00000000a1a1',
+                       'webhook', 'lease-plan', '{}', clock_timestamp() - interval '1 hour' + i * interval '1 microsecond'
+                FROM generate_series(1, %d) AS i""".formatted(rows);
+    }
+
+    /** The service's migrations, in version order, as its start-up applies them. */
+    private static void migrate(Connection connection) throws Exception {
+        var folder = Path.of("src/main/resources/db/migration");
+        try (var files = Files.list(folder);
+                var sql = connection.createStatement()) {
+            for (var file : files.filter(path -> path.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(Comparator.comparingInt(path ->
+                            Integer.parseInt(path.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+                    .collect(Collectors.toList())) {
+                sql.execute(Files.readString(file));
+            }
+        }
+    }
+}
