@@ -3,6 +3,7 @@ package coder.notifications.dispatch;
 import coder.notifications.config.CoderDuration;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.delivery.FailureText;
+import coder.notifications.lifecycle.ServiceStopping;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.Result;
 import coder.notifications.templates.Template;
@@ -12,7 +13,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Shutdown;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +75,7 @@ public class BatchSender {
     }
 
     /** After the notifier has finished its batches (priority 100), before the database stops (10 000). */
-    void stopWorkers(@Observes @Priority(9_500) Shutdown shutdown) {
+    void stopWorkers(@Observes @Priority(9_500) ServiceStopping stopping) {
         workers.shutdown();
     }
 
@@ -122,7 +122,29 @@ public class BatchSender {
                         + "): " + result.reason());
     }
 
+    /**
+     * The send's outcome, waited for until its own deadline. An interrupt of the waiting thread (the container
+     * cancels the application's tasks as it stops) does not end the wait: the send itself goes on, and an outcome
+     * guessed now ("interrupted") would have the message sent again although it may have arrived.
+     */
     private Result await(Send send, Instant startBy, Duration timeout) {
+        var interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return awaitOnce(send, startBy, timeout);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Result awaitOnce(Send send, Instant startBy, Duration timeout) throws InterruptedException {
         var message = send.message();
         try {
             while (true) {
@@ -156,9 +178,6 @@ public class BatchSender {
             return Result.released(message, RELEASED);
         } catch (ExecutionException e) {
             return Result.retryable(message, "dispatch failed: " + FailureText.of(e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Result.retryable(message, "dispatch interrupted by shutdown");
         }
     }
 }

@@ -2,6 +2,7 @@ package coder.notifications.dispatch;
 
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.lifecycle.ServiceReady;
+import coder.notifications.lifecycle.ServiceStopping;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.MessageStore;
 import coder.notifications.messages.MessageVacuum;
@@ -13,7 +14,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Shutdown;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -120,7 +120,8 @@ public class Notifier {
     }
 
     /** Graceful shutdown: no new leases; the batch in flight finishes and every result is written. */
-    void stop(@Observes @Priority(100) Shutdown shutdown) {
+    void stop(@Observes @Priority(100) ServiceStopping stopping) {
+        log.stopping();
         running.set(false);
         tasks.forEach(task -> task.cancel(false));
         var deadline = Instant.now().plus(settings.dispatchTimeout()).plusSeconds(5);
@@ -128,8 +129,8 @@ public class Notifier {
                 && Instant.now().isBefore(deadline)) {
             sleep(50);
         }
-        recorder.flush();
-        log.info("notifier " + id + " stopped");
+        var written = recorder.flush();
+        log.info("notifier " + id + " stopped, " + written + " results written");
     }
 
     /** Asks for a drain; if one is running it goes round once more, so no wake-up is lost. */

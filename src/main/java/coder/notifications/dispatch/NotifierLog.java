@@ -25,12 +25,30 @@ public class NotifierLog {
     }
 
     public void info(String message) {
-        LOG.info("notifications: " + message);
+        write(Level.INFO, "notifications: " + message, null);
+    }
+
+    /**
+     * From now on lines go to standard output as well: as the application stops, Liberty no longer passes its
+     * java.util.logging records on, but still copies standard output into its log.
+     */
+    public void stopping() {
+        stopping = true;
+    }
+
+    private volatile boolean stopping;
+
+    private void write(Level level, String line, Throwable error) {
+        if (stopping) {
+            System.out.println(line);
+        } else {
+            LOG.log(level, line, error);
+        }
     }
 
     /** A failed send: at WARNING whatever CODER_VERBOSE says, so that a plain grep of the log finds every failure. */
     public void failed(String message) {
-        LOG.warning("notifications: " + message);
+        write(Level.WARNING, "notifications: " + message, null);
     }
 
     /**
@@ -43,7 +61,7 @@ public class NotifierLog {
         synchronized (state) {
             state[0]++;
             if (state[1] == Long.MIN_VALUE || now - state[1] >= java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
-                LOG.log(
+                write(
                         Level.WARNING,
                         "notifications: could not " + what + " (" + state[0] + " time" + (state[0] == 1 ? "" : "s")
                                 + " so far; trying again): " + error,
@@ -57,11 +75,11 @@ public class NotifierLog {
     public void recovered(String what) {
         var state = troubles.remove(what);
         if (state != null) {
-            LOG.info("notifications: " + what + " works again after " + state[0] + " failed tries");
+            write(Level.INFO, "notifications: " + what + " works again after " + state[0] + " failed tries", null);
         }
     }
 
     public void warning(String message, Throwable error) {
-        LOG.log(Level.WARNING, "notifications: " + message + ": " + error, deployment.verbose() ? error : null);
+        write(Level.WARNING, "notifications: " + message + ": " + error, deployment.verbose() ? error : null);
     }
 }

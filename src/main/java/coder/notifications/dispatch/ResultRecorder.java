@@ -64,12 +64,13 @@ public class ResultRecorder {
         }
     }
 
-    public void flush() {
+    /** Writes the buffered results; answers how many were written (0 when none waited or the write failed). */
+    public int flush() {
         synchronized (writing) {
             List<Result> batch;
             synchronized (buffer) {
                 if (buffer.isEmpty()) {
-                    return;
+                    return 0;
                 }
                 batch = new ArrayList<>(buffer);
                 buffer.clear();
@@ -89,12 +90,13 @@ public class ResultRecorder {
                     log.debug("recorded " + result.kind() + " for message " + result.messageId()
                             + (result.reason() == null ? "" : ": " + result.reason()));
                 });
+                return written;
             } catch (RuntimeException e) {
                 synchronized (buffer) {
                     buffer.addAll(0, batch);
                 }
                 log.trouble("write results (they stay buffered)", e);
-                return;
+                return 0;
             }
         }
     }

@@ -1,13 +1,13 @@
 package coder.notifications.enqueue;
 
 import coder.notifications.api.InvalidRequestException;
+import coder.notifications.lifecycle.ServiceStopping;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Shutdown;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +47,7 @@ public class GroupedEnqueue {
     }
 
     /** Before the notifier stops (priority 100): the groups already gathered are still written. */
-    void stopWriter(@Observes @Priority(50) Shutdown shutdown) {
+    void stopWriter(@Observes @Priority(50) ServiceStopping stopping) {
         writer.shutdown();
     }
 

@@ -25,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Shutdown;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import java.time.Duration;
@@ -39,7 +38,7 @@ public class ServiceLifecycle {
 
     private static final Logger LOG = Logger.getLogger(ServiceLifecycle.class.getName());
 
-    /** Shutdown observers of other packages run before this priority, while the database is still there. */
+    /** Observers of the application stopping ({@link ServiceStopping}) run before this priority, while the database is still there. */
     public static final int DATABASE_STOPS = 10_000;
 
     @Inject
@@ -70,7 +69,7 @@ public class ServiceLifecycle {
     }
 
     /** Stops the built-in database, if this process runs one (the class comes from the server's database library). */
-    void stop(@Observes @Priority(DATABASE_STOPS) Shutdown shutdown) {
+    void stop(@Observes @Priority(DATABASE_STOPS) ServiceStopping stopping) {
         BuiltInDatabase.stop();
     }
 

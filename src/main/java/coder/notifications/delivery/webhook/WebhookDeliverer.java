@@ -8,11 +8,11 @@ import coder.notifications.delivery.DeliveryOutcome;
 import coder.notifications.delivery.FailureText;
 import coder.notifications.delivery.Notification;
 import coder.notifications.delivery.Version;
+import coder.notifications.lifecycle.ServiceStopping;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Shutdown;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
@@ -65,11 +65,11 @@ public class WebhookDeliverer implements Deliverer {
     }
 
     /**
-     * Closed once the notifier has finished the batch in flight (its Shutdown observer runs first): closing the
+     * Closed once the notifier has finished the batch in flight (its observer of the application stopping runs first): closing the
      * client aborts the requests still using it, which would turn a delivered message into a failed one. After the
      * notifier (priority 100), before the database stops (10 000).
      */
-    void closeClient(@Observes @Priority(9_000) Shutdown shutdown) {
+    void closeClient(@Observes @Priority(9_000) ServiceStopping stopping) {
         client.close();
     }
 
