@@ -49,8 +49,8 @@ public record WebhookSettings(Optional<URI> endpoint, List<byte[]> secrets) {
      * others in the user information or query.
      */
     public String endpointShown() {
-        return endpoint.map(uri -> uri.getScheme() + "://" + uri.getHost()
-                        + (uri.getPort() < 0 ? "" : ":" + uri.getPort()))
+        return endpoint.map(
+                        uri -> uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()))
                 .orElse("unset");
     }
 
