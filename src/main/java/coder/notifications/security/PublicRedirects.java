@@ -64,12 +64,11 @@ public class PublicRedirects extends HttpFilter {
                 + (target.getRawFragment() == null ? "" : "#" + target.getRawFragment());
     }
 
+    /** Whether the server made the location absolute with this request's own host and port. */
     private static boolean ownAuthority(HttpServletRequest request, URI target) {
-        var host = request.getHeader("Host");
-        return target.getRawAuthority() != null
-                && (target.getRawAuthority().equalsIgnoreCase(host)
-                        || target.getRawAuthority()
-                                .equalsIgnoreCase(request.getServerName() + ":" + request.getServerPort())
-                        || target.getRawAuthority().equalsIgnoreCase(request.getServerName()));
+        var authority = target.getRawAuthority();
+        return authority != null
+                && (authority.equalsIgnoreCase(request.getHeader("Host"))
+                        || authority.equalsIgnoreCase(request.getServerName() + ":" + request.getServerPort()));
     }
 }
