@@ -3,7 +3,7 @@ package coder.notifications.api;
 import java.util.List;
 
 /** The request cannot be processed as sent (400); every bad field is named. */
-public class InvalidRequestException extends RuntimeException {
+public class InvalidRequestException extends Refusal {
 
     private final List<ApiError.Validation> validations;
 

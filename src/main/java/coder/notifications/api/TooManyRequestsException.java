@@ -3,7 +3,7 @@ package coder.notifications.api;
 import java.time.Duration;
 
 /** A person asked for more than their limit allows; the answer is 429 with {@code Retry-After}. */
-public class TooManyRequestsException extends RuntimeException {
+public class TooManyRequestsException extends Refusal {
 
     private final Duration retryAfter;
 

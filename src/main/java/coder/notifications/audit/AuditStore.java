@@ -1,5 +1,6 @@
 package coder.notifications.audit;
 
+import coder.notifications.api.Refusal;
 import coder.notifications.api.TooManyRequestsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,7 +77,7 @@ public class AuditStore {
      * a flood cannot push other entries out of sight. Counted in the database under a per-actor lock held to the
      * end of the transaction, so replicas agree and two requests cannot both take the last place.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = Refusal.class)
     public void requireRoomForPreferenceChange(UUID actor) {
         // Native: a transaction-scoped advisory lock per actor, and ages by the database's clock.
         entityManager

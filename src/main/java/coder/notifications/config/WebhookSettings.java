@@ -44,10 +44,13 @@ public record WebhookSettings(Optional<URI> endpoint, List<byte[]> secrets) {
         return List.copyOf(keys);
     }
 
-    /** The endpoint without user information or query, which may carry a token. */
+    /**
+     * The endpoint as scheme, host and port only: Slack- and Discord-style URLs keep their secret in the path, and
+     * others in the user information or query.
+     */
     public String endpointShown() {
-        return endpoint.map(uri -> uri.getScheme() + "://" + uri.getHost()
-                        + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + uri.getRawPath())
+        return endpoint.map(
+                        uri -> uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()))
                 .orElse("unset");
     }
 

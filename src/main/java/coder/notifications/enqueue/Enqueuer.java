@@ -2,6 +2,7 @@ package coder.notifications.enqueue;
 
 import coder.notifications.api.ApiError;
 import coder.notifications.api.InvalidRequestException;
+import coder.notifications.api.Refusal;
 import coder.notifications.config.DeploymentSettings;
 import coder.notifications.config.Method;
 import coder.notifications.config.NotifierSettings;
@@ -68,7 +69,7 @@ public class Enqueuer {
      * For notifications a person asks for (test, custom): each request is sent, identical or not. Reported events
      * go through {@link GroupedEnqueue} to {@link #enqueueEach}.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = Refusal.class)
     public EnqueueResult enqueueWithoutDedupe(EventRequest event) {
         var draft = draft(event, recipients.directoryFor(List.of(event)), false);
         return draft.result(store(draft.messages()));
@@ -78,7 +79,7 @@ public class Enqueuer {
      * Enqueues each event of a batch; an invalid event is answered with its error and stores nothing, the valid
      * ones are stored together, in one statement and one transaction.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = Refusal.class)
     public List<Object> enqueueAll(List<JsonValue> events) {
         var parsed = events.stream().map(Enqueuer::parse).toList();
         return storeTogether(parsed).stream()
@@ -92,7 +93,7 @@ public class Enqueuer {
      * {@link GroupedEnqueue}); each answer is the event's {@link EnqueueResult}, or the
      * {@link InvalidRequestException} the event alone would have been refused with (it stores nothing).
      */
-    @Transactional
+    @Transactional(dontRollbackOn = Refusal.class)
     public List<Object> enqueueEach(List<EventRequest> events) {
         return storeTogether(events);
     }

@@ -1,5 +1,6 @@
 package coder.notifications.enqueue;
 
+import coder.notifications.api.Refusal;
 import coder.notifications.api.TooManyRequestsException;
 import coder.notifications.config.SendLimitSettings;
 import coder.notifications.messages.MessageStore;
@@ -34,13 +35,13 @@ public class LimitedSender {
     SendLimitSettings limit;
 
     /** The Troubleshooting Notification to the user. */
-    @Transactional
+    @Transactional(dontRollbackOn = Refusal.class)
     public void test(UUID user) {
         send(EventRequest.toUser("Troubleshooting Notification", user, Map.of(), CallerNotificationsResource.TEST));
     }
 
     /** A custom notification to the user who wrote it. */
-    @Transactional
+    @Transactional(dontRollbackOn = Refusal.class)
     public void custom(UUID user, CustomNotificationRequest request) {
         send(request.toEvent(user));
     }

@@ -54,6 +54,7 @@ public class ServiceLifecycle {
 
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext application) {
         try {
+            LogFolder.protect();
             validateSettings();
             prepareAuthentication();
             Migrations.migrate(database, application);

@@ -16,21 +16,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.jose4j.jwt.MalformedClaimException;
 
 /**
  * Sign-in and sign-out of the pages: the sign-in page, the OpenID Connect round trip (authorization code with
- * PKCE, state bound to the browser by a cookie), the one-time sign-in link of evaluation mode, and sign-out.
+ * PKCE, state bound to the browser by a cookie) and sign-out. The evaluation sign-in link is {@link SignInLinkServlet}.
  */
-@WebServlet(urlPatterns = {"/sign-in", "/sign-in/oidc", "/sign-in/callback", "/sign-in/link", "/sign-out"})
+@WebServlet(urlPatterns = {"/sign-in", "/sign-in/oidc", "/sign-in/callback", "/sign-out"})
 public class SignInServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(SignInServlet.class.getName());
     static final Duration OIDC_ROUND_TRIP = Duration.ofMinutes(10);
+    private static final Pattern DOT_SEGMENT = Pattern.compile("(?i)/(?:\\.|%2e){1,2}(?:/|$)");
 
     @Inject
     SessionStore sessions;
@@ -47,12 +47,14 @@ public class SignInServlet extends HttpServlet {
     @Inject
     Pages pages;
 
+    @Inject
+    SessionStart sessionStart;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         switch (request.getServletPath()) {
             case "/sign-in/oidc" -> startOpenIdConnect(request, response);
             case "/sign-in/callback" -> finishOpenIdConnect(request, response);
-            case "/sign-in/link" -> followLink(request, response);
             case "/sign-out" -> signedOut(request, response);
             default -> signInPage(request, response);
         }
@@ -113,7 +115,16 @@ public class SignInServlet extends HttpServlet {
             pages.problem(request, response, 502, "Sign-in is not available", e.getMessage());
             return;
         }
-        sessions.openIdLogin(state, login, OIDC_ROUND_TRIP);
+        if (!sessions.openIdLogin(state, login, OIDC_ROUND_TRIP)) {
+            response.setHeader("Retry-After", Long.toString(OIDC_ROUND_TRIP.toSeconds()));
+            pages.problem(
+                    request,
+                    response,
+                    503,
+                    "Too many sign-ins under way",
+                    "Too many sign-ins were started and not finished. Try again in a few minutes.");
+            return;
+        }
         SessionCookie.write(
                 response,
                 SessionCookie.SIGN_IN_STATE,
@@ -176,63 +187,26 @@ public class SignInServlet extends HttpServlet {
             return;
         }
         users.enrol(person.id(), person.username(), person.name(), person.email(), person.roles());
-        signIn(request, response, person.id(), person.roles(), login.get().returnTo());
-    }
-
-    private void followLink(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var token = request.getParameter("token");
-        var link = token == null ? java.util.Optional.<SessionStore.LinkSignIn>empty() : sessions.takeSignInLink(token);
-        if (link.isEmpty()) {
-            pages.problem(
-                    request,
-                    response,
-                    400,
-                    "This sign-in link is not valid",
-                    "A sign-in link works once and for a limited time. Restart the service for a new one, or sign in with your identity provider.");
-            return;
-        }
-        users.enrol(
-                link.get().userId(), "owner", "Evaluation owner", "", link.get().roles());
-        signIn(request, response, link.get().userId(), link.get().roles(), PreferenceCenter.PATH);
-    }
-
-    private void signIn(
-            HttpServletRequest request, HttpServletResponse response, UUID userId, List<String> roles, String returnTo)
-            throws IOException {
-        var user = users.byId(userId);
-        if (user.isPresent() && user.get().status().equals("suspended")) {
-            pages.problem(
-                    request,
-                    response,
-                    403,
-                    "Your account is suspended",
-                    "A suspended account cannot sign in. Ask an administrator to activate it again.");
-            return;
-        }
-        var token = sessions.open(userId, roles);
-        SessionCookie.write(
-                response,
-                SessionCookie.SESSION,
-                token,
-                SessionStore.SESSION_LIFETIME.toSeconds(),
-                deployment.publicUrlIsHttps());
-        LOG.info("notifications: " + userId + " signed in to the pages");
-        Pages.headers(response);
-        response.sendRedirect(returnTo);
+        sessionStart.signIn(
+                request, response, person.id(), person.roles(), login.get().returnTo());
     }
 
     private String callbackUrl() {
         return deployment.page("/sign-in/callback");
     }
 
-    /** Only a path of this service: never another site (an open redirect). */
+    /**
+     * Only a path of this service: never another site (an open redirect), and no {@code .} or {@code ..} segment,
+     * which would climb above the root (the server cannot build such a redirect).
+     */
     static String returnTo(String next) {
         if (next == null
                 || !next.startsWith("/")
                 || next.startsWith("//")
                 || next.contains("\\")
                 || next.length() > 1000
-                || next.chars().anyMatch(c -> c < 0x20)) {
+                || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
+                || DOT_SEGMENT.matcher(next.split("[?#]", 2)[0]).find()) {
             return PreferenceCenter.PATH;
         }
         return next;

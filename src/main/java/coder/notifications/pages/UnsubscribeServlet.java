@@ -3,6 +3,7 @@ package coder.notifications.pages;
 import coder.notifications.preferences.PreferenceEditor;
 import coder.notifications.templates.TemplateStore;
 import coder.notifications.unsubscribe.UnsubscribeLinks;
+import coder.notifications.users.UserStore;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,7 +17,8 @@ import java.util.logging.Logger;
 /**
  * One-click unsubscribe without signing in (SPEC 11, RFC 8058). GET only asks (a link scanner that follows the
  * link changes nothing); POST, from the page's button or a mail client's {@code List-Unsubscribe=One-Click},
- * turns the template off for the user exactly as the preferences API does. A bad token changes nothing.
+ * turns the template off for the user exactly as the preferences API does. A bad token, or the token of a user
+ * deleted since, gets the 400 page and changes nothing.
  */
 @WebServlet(UnsubscribeLinks.PATH)
 public class UnsubscribeServlet extends HttpServlet {
@@ -31,6 +33,9 @@ public class UnsubscribeServlet extends HttpServlet {
 
     @Inject
     PreferenceEditor editor;
+
+    @Inject
+    UserStore users;
 
     @Inject
     Pages pages;
@@ -48,7 +53,9 @@ public class UnsubscribeServlet extends HttpServlet {
     private void answer(HttpServletRequest request, HttpServletResponse response, boolean confirmed)
             throws IOException {
         var token = request.getParameter("token");
-        var verified = links.verify(token);
+        // A link of a user deleted since is as void as a damaged one: there is no one left to unsubscribe.
+        var verified =
+                links.verify(token).filter(found -> users.byId(found.userId()).isPresent());
         var template = verified.flatMap(found -> templates.byId(found.templateId()));
         if (template.isEmpty()) {
             pages.problem(

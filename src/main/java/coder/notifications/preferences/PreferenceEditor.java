@@ -2,6 +2,7 @@ package coder.notifications.preferences;
 
 import coder.notifications.api.ApiError;
 import coder.notifications.api.InvalidRequestException;
+import coder.notifications.api.Refusal;
 import coder.notifications.api.Uuids;
 import coder.notifications.audit.AuditStore;
 import coder.notifications.messages.MessageStore;
@@ -40,7 +41,7 @@ public class PreferenceEditor {
     @Inject
     MessageStore messages;
 
-    @Transactional
+    @Transactional(dontRollbackOn = Refusal.class)
     public List<PreferenceView> change(UUID userId, JsonObject body, Optional<UUID> actor) {
         var map = body.get("template_disabled_map");
         if (map == null || map.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -78,7 +79,7 @@ public class PreferenceEditor {
      * whose state changed, in one transaction: the API, the preference center and the unsubscribe link (no actor)
      * all change preferences here.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = Refusal.class)
     public void apply(UUID userId, Map<UUID, Boolean> choices, Optional<UUID> actor) {
         var stored = new HashMap<UUID, Boolean>();
         preferences.of(userId).forEach(preference -> stored.put(preference.id(), preference.disabled()));

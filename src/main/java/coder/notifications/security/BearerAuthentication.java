@@ -15,7 +15,8 @@ import java.util.HashSet;
  * Authenticates every API request (the URLs web.xml protects) by its bearer token, before any of the
  * application runs: the header must have the one accepted form, the token must pass the {@link TokenVerifier}.
  * The caller becomes the {@code sub} claim with the {@code groups} claim as roles. A refusal is a 401 in the
- * API's error shape; the token is never logged, echoed or kept, whatever the header looks like.
+ * API's error shape; the token is never logged, echoed or kept, whatever the header looks like. Every API answer
+ * is marked not to be cached or sniffed.
  */
 @ApplicationScoped
 public class BearerAuthentication implements HttpAuthenticationMechanism {
@@ -32,6 +33,9 @@ public class BearerAuthentication implements HttpAuthenticationMechanism {
         if (!context.isProtected()) {
             return context.doNothing();
         }
+        // Set here, before anything can answer, so that refusals and errors carry them too.
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         var headers = Collections.list(request.getHeaders("Authorization"));
         if (headers.isEmpty()) {
             return unauthorized(response, context);

@@ -9,12 +9,14 @@ import java.util.Optional;
 /**
  * The cookies of the pages: the session (HttpOnly, SameSite=Lax, Secure when the public URL is https) and, while
  * an OpenID Connect sign-in is under way, its state, so that only the browser that started a sign-in can
- * finish it.
+ * finish it (and, likewise, only the browser that opened the evaluation sign-in link can post its form).
  */
 public final class SessionCookie {
 
     public static final String SESSION = "notifications_session";
     public static final String SIGN_IN_STATE = "notifications_sign_in";
+    /** The evaluation sign-in link's form: its value is in the form too, so that only this browser's form posts. */
+    public static final String SIGN_IN_FORM = "notifications_sign_in_form";
 
     private SessionCookie() {}
 

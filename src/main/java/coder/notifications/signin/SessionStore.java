@@ -23,6 +23,8 @@ import java.util.UUID;
 public class SessionStore {
 
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+    /** OpenID Connect logins that may wait for the provider's answer at once: far more than people sign in. */
+    public static final int OPEN_ATTEMPTS = 10_000;
 
     @PersistenceContext(unitName = "notifications")
     EntityManager entityManager;
@@ -74,15 +76,45 @@ public class SessionStore {
         return token;
     }
 
+    /** Whether a sign-in link is still there to take: answers without using it up. */
+    public boolean signInLinkOpen(String token) {
+        return entityManager
+                        .createQuery(
+                                "SELECT count(a) FROM SignInAttempt a WHERE a.tokenHash = :hash AND a.kind = :kind"
+                                        + " AND a.expiresAt > :now",
+                                Long.class)
+                        .setParameter("hash", Secrets.sha256(token))
+                        .setParameter("kind", SignInAttempt.LINK)
+                        .setParameter("now", OffsetDateTime.now(clock))
+                        .getSingleResult()
+                > 0;
+    }
+
     /** Takes a sign-in link: the user and roles it signs in, once. */
     public Optional<LinkSignIn> takeSignInLink(String token) {
         return take(token, SignInAttempt.LINK).map(SignInAttempt::linkSignIn);
     }
 
-    /** Remembers an OpenID Connect login that was sent to the provider, under its state. */
-    public void openIdLogin(String state, OpenIdLogin login, Duration validFor) {
-        entityManager.persist(SignInAttempt.openId(
-                Secrets.sha256(state), login, OffsetDateTime.now(clock).plus(validFor)));
+    /**
+     * Remembers an OpenID Connect login that was sent to the provider, under its state. Anyone may start one without
+     * signing in, so the table is kept bounded: expired attempts are deleted first, and no more than
+     * {@link #OPEN_ATTEMPTS} may wait at once (answers false, storing nothing, when that many do).
+     */
+    public boolean openIdLogin(String state, OpenIdLogin login, Duration validFor) {
+        var now = OffsetDateTime.now(clock);
+        entityManager
+                .createQuery("DELETE FROM SignInAttempt a WHERE a.expiresAt < :now")
+                .setParameter("now", now)
+                .executeUpdate();
+        var waiting = entityManager
+                .createQuery("SELECT count(a) FROM SignInAttempt a WHERE a.kind = :kind", Long.class)
+                .setParameter("kind", SignInAttempt.OPENID)
+                .getSingleResult();
+        if (waiting >= OPEN_ATTEMPTS) {
+            return false;
+        }
+        entityManager.persist(SignInAttempt.openId(Secrets.sha256(state), login, now.plus(validFor)));
+        return true;
     }
 
     /** Takes the login a provider's answer belongs to, once. */

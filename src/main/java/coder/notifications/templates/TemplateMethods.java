@@ -1,6 +1,7 @@
 package coder.notifications.templates;
 
 import coder.notifications.api.NotFoundException;
+import coder.notifications.api.Refusal;
 import coder.notifications.audit.AuditStore;
 import coder.notifications.config.Method;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,7 @@ public class TemplateMethods {
     AuditStore audit;
 
     /** Sets the method (empty: the deployment default); answers whether anything changed. */
-    @Transactional
+    @Transactional(dontRollbackOn = Refusal.class)
     public boolean change(UUID templateId, Optional<Method> method, Optional<UUID> actor) {
         var before = templates
                 .byId(templateId)

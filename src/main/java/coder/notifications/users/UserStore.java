@@ -1,6 +1,7 @@
 package coder.notifications.users;
 
 import coder.notifications.api.ConflictException;
+import coder.notifications.api.Refusal;
 import coder.notifications.database.PgTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
 
 /** Owns the {@code users} table. */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = Refusal.class)
 public class UserStore {
 
     @PersistenceContext(unitName = "notifications")

@@ -31,6 +31,17 @@ class WebhookAndDeploymentSettingsTest {
     }
 
     @Test
+    void theWebhookEndpointIsShownAsSchemeHostAndPortOnly() {
+        var slack = WebhookSettings.from(Settings.of(
+                "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", "https://hooks.slack.com/services/T000/B000/XXXXSECRET"));
+        assertEquals("https://hooks.slack.com", slack.endpointShown());
+        assertFalse(slack.toString().contains("XXXXSECRET"), slack.toString());
+        var local =
+                WebhookSettings.from(Settings.of("CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", "http://127.0.0.1:8080/hook"));
+        assertEquals("http://127.0.0.1:8080", local.endpointShown());
+    }
+
+    @Test
     void deploymentDefaults() {
         var settings = DeploymentSettings.from(Settings.of());
         assertEquals(URI.create("http://localhost:3000"), settings.accessUrl());

@@ -18,4 +18,14 @@ class SignInServletTest {
             assertEquals("/settings/notifications", SignInServlet.returnTo(elsewhere), String.valueOf(elsewhere));
         }
     }
+
+    @Test
+    void aReturnPathWithADotSegmentGoesToThePreferenceCenter() {
+        for (var climbing :
+                new String[] {"/../x", "/a/../../x", "/./x", "/%2e%2e/x", "/%2E./x", "/a/..", "/.%2e?q=1"}) {
+            assertEquals("/settings/notifications", SignInServlet.returnTo(climbing), climbing);
+        }
+        assertEquals("/settings/notifications?x=/../y", SignInServlet.returnTo("/settings/notifications?x=/../y"));
+        assertEquals("/a..b/c.d", SignInServlet.returnTo("/a..b/c.d"));
+    }
 }

@@ -34,7 +34,8 @@ class ConsoleIT {
         assertTrue(tokens.contains("OWNER_SIGN_IN_URL="), tokens);
         try (var browser = new Browser()) {
             browser.open(link);
-            browser.find("main h1");
+            browser.find("#sign-in-link").click();
+            browser.find("#status");
             assertTrue(browser.url().endsWith("/settings/notifications"), browser.url());
             browser.open(CONSOLE);
             browser.awaitText("Send test notification");
