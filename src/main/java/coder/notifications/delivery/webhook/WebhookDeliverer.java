@@ -8,11 +8,9 @@ import coder.notifications.delivery.DeliveryOutcome;
 import coder.notifications.delivery.FailureText;
 import coder.notifications.delivery.Notification;
 import coder.notifications.delivery.Version;
-import coder.notifications.lifecycle.ServiceStopping;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
@@ -65,11 +63,12 @@ public class WebhookDeliverer implements Deliverer {
     }
 
     /**
-     * Closed once the notifier has finished the batch in flight (its observer of the application stopping runs first): closing the
-     * client aborts the requests still using it, which would turn a delivered message into a failed one. After the
-     * notifier (priority 100), before the database stops (10 000).
+     * Closed as the bean is destroyed, after the notifier has finished the batch in flight (it does that when the
+     * application starts to stop, before any bean is destroyed): closing the client aborts the requests still using
+     * it, which would turn a delivered message into a failed one.
      */
-    void closeClient(@Observes @Priority(9_000) ServiceStopping stopping) {
+    @PreDestroy
+    void closeClient() {
         client.close();
     }
 
