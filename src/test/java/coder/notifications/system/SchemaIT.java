@@ -42,6 +42,7 @@ class SchemaIT {
                             "notification_preferences",
                             "notification_settings",
                             "notification_templates",
+                            "privileged_callers",
                             "sign_in_attempts",
                             "site_keys",
                             "users",
