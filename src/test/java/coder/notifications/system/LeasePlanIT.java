@@ -36,6 +36,8 @@ class LeasePlanIT {
             sql.execute("INSERT INTO users (id, username) VALUES ('00000000-0000-4000-8000-00000000a1a1', 'planner')");
             sql.execute(
                     "PREPARE lease (text, int, int, bigint) AS " + MessageStore.LEASE.replaceAll("\\?(\\d)", "\\$$1"));
+            sql.execute("PREPARE record (text[], text[], text[], int[], text[], bigint) AS "
+                    + MessageStore.RECORD.replaceAll("\\?(\\d)", "\\$$1"));
 
             // Analysed while empty, then filled: the statistics say nothing of a million leasable rows.
             sql.execute("ANALYZE notification_messages");
@@ -46,6 +48,7 @@ class LeasePlanIT {
                     "without the lease's planner settings this state sorts every leasable row (the issue's plan):\n"
                             + unplanned);
             assertWalksTheIndex(connection, "analysed when empty, then " + ROWS + " pending");
+            assertResultsFindTheirRowsByKey(connection, "analysed when empty, then " + ROWS + " pending");
 
             // The same rows as if the table had never been analysed: no column statistics, size unknown. The
             // catalog is set as a new table has it, rather than filling a second table with a million rows.
@@ -71,6 +74,45 @@ class LeasePlanIT {
                     state + ", " + mode + ": the lease does not walk the leasable index:\n" + plan);
             assertFalse(plan.contains("Sort"), state + ", " + mode + ": the lease sorts:\n" + plan);
             assertFalse(plan.contains("Bitmap"), state + ", " + mode + ": the lease uses a bitmap:\n" + plan);
+        }
+    }
+
+    /**
+     * A result write of 50 results finds each row by its primary key, as a custom and as a generic plan: from the
+     * statistics of an empty queue it otherwise hash-joined the results to a scan of every leasable row.
+     */
+    private static void assertResultsFindTheirRowsByKey(Connection connection, String state) throws SQLException {
+        connection.setAutoCommit(false);
+        try (var sql = connection.createStatement()) {
+            var ids = TestDatabase.column(
+                    connection, "SELECT id FROM notification_messages WHERE status = 'pending' LIMIT 50");
+            var tokens = TestDatabase.column(connection, "SELECT gen_random_uuid() FROM generate_series(1, 50)");
+            // EXECUTE takes no subquery as a parameter: ids and tokens as array literals.
+            var execute = "EXPLAIN (ANALYZE, BUFFERS) EXECUTE record ('{" + String.join(",", ids) + "}', '{"
+                    + String.join(",", tokens) + "}', array_fill('sent'::text, ARRAY[50]), array_fill(1, ARRAY[50]),"
+                    + " array_fill(''::text, ARRAY[50]), 1000)";
+            for (var mode : new String[] {"force_custom_plan", "force_generic_plan"}) {
+                sql.execute("SET LOCAL plan_cache_mode = " + mode);
+                sql.execute(MessageStore.RECORD_PLANNER);
+                var plan = new StringBuilder();
+                try (var rows = sql.executeQuery(execute)) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                System.out.printf("result write plan (%s, %s):%n%s%n", state, mode, plan);
+                assertTrue(
+                        plan.toString()
+                                .contains("Index Scan using notification_messages_pkey on notification_messages"),
+                        state + ", " + mode + ": the result write does not find rows by key:\n" + plan);
+                assertFalse(plan.toString().contains("Hash Join"), state + ", " + mode + ": hash join:\n" + plan);
+                assertFalse(
+                        plan.toString().contains("notification_messages_leasable_idx"),
+                        state + ", " + mode + ": walks the leasable index:\n" + plan);
+            }
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
         }
     }
 
