@@ -34,8 +34,12 @@ class ReplicasDeliveryIT {
     @Test
     void twoReplicasDeliverEveryMessageExactlyOnce() throws Exception {
         var database = freshDatabase();
-        try (var a = replica("exactly-once-a", database);
-                var b = replica("exactly-once-b", database)) {
+        // The spinners below starve this JVM's webhook receiver too: an answer may really take longer than the
+        // suite's 3-s dispatch timeout, and a send that times out is retried (at least once, by design). Long
+        // timeouts keep the test about what it checks: no send times out early or is sent twice while waiting.
+        var patient = Map.of("CODER_NOTIFICATIONS_DISPATCH_TIMEOUT", "20s", "CODER_NOTIFICATIONS_LEASE_PERIOD", "60s");
+        try (var a = replica("exactly-once-a", database, patient);
+                var b = replica("exactly-once-b", database, patient)) {
             var api = new Api(a);
             // Three runs of 1000 messages while the CPU is kept busy: with the sends of both replicas competing for
             // the two cores, a send that waits for a worker must neither time out early nor be sent twice.
@@ -166,7 +170,12 @@ class ReplicasDeliveryIT {
     }
 
     private static ServiceProcess replica(String name, String database) {
+        return replica(name, database, Map.of());
+    }
+
+    private static ServiceProcess replica(String name, String database, Map<String, String> overrides) {
         var settings = new HashMap<>(SharedService.SETTINGS);
+        settings.putAll(overrides);
         settings.put("CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", RECEIVER.endpoint());
         settings.put("CODER_NOTIFICATIONS_LEASE_COUNT", "2");
         settings.put(
