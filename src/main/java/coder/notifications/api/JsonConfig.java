@@ -15,6 +15,11 @@ public class JsonConfig implements ContextResolver<Jsonb> {
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
             .withNullValues(true));
 
+    /** The same JSON outside JAX-RS (the inbox's stream frames). */
+    public static Jsonb wire() {
+        return JSONB;
+    }
+
     @Override
     public Jsonb getContext(Class<?> type) {
         return JSONB;

@@ -13,11 +13,14 @@ public record DeploymentSettings(URI accessUrl, URI publicUrl, int httpPort, boo
     private static final String PUBLIC_URL = "coder.notifications.public.url";
 
     public static DeploymentSettings from(SettingSource source) {
-        var accessUrl = url(ACCESS_URL, source.text(ACCESS_URL).orElse("http://localhost:3000"));
+        var port = port(source);
+        // Unset, the links follow the port the service listens on, so changing CODER_HTTP_PORT alone keeps them
+        // working.
+        var accessUrl = url(ACCESS_URL, source.text(ACCESS_URL).orElse("http://localhost:" + port));
         return new DeploymentSettings(
                 accessUrl,
                 source.text(PUBLIC_URL).map(value -> url(PUBLIC_URL, value)).orElse(accessUrl),
-                port(source),
+                port,
                 source.bool("coder.verbose", "coder.verbose", false));
     }
 

@@ -41,6 +41,7 @@ public record NotifierSettings(
     private static Method method(SettingSource source) {
         var name = source.text(PREFIX + "method").orElse(Method.smtp.name());
         return Method.named(name)
+                .filter(Method.DEPLOYMENT_METHODS::contains)
                 .orElseThrow(() -> SettingSource.invalid(PREFIX + "method", name, "expected smtp or webhook"));
     }
 

@@ -60,6 +60,12 @@ public class SettingsProducer {
 
     @Produces
     @Singleton
+    InboxSettings inbox() {
+        return InboxSettings.from(source());
+    }
+
+    @Produces
+    @Singleton
     SignInSettings signIn() {
         return SignInSettings.from(source());
     }

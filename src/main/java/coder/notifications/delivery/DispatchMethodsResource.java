@@ -11,7 +11,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
 import java.util.List;
 
 /** Which delivery methods exist and which one is the deployment default: {@code /api/v2/notifications/dispatch-methods}. */
@@ -32,7 +31,7 @@ public class DispatchMethodsResource {
     @RolesAllowed({Roles.OWNER, Roles.USER_ADMIN, Roles.TEMPLATE_ADMIN, Roles.AUDITOR, Roles.MEMBER, Roles.NOTIFIER})
     public DispatchMethods methods() {
         return new DispatchMethods(
-                Arrays.stream(Method.values()).map(Method::name).toList(),
+                Method.DEPLOYMENT_METHODS.stream().map(Method::name).toList(),
                 settings.method().name());
     }
 }

@@ -3,6 +3,7 @@ package coder.notifications.dispatch;
 import coder.notifications.config.CoderDuration;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.delivery.FailureText;
+import coder.notifications.lifecycle.NotifierLog;
 import coder.notifications.lifecycle.ServiceStopping;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.Result;

@@ -6,6 +6,7 @@ import coder.notifications.delivery.Deliverer;
 import coder.notifications.delivery.DeliveryOutcome;
 import coder.notifications.delivery.FailureText;
 import coder.notifications.delivery.Notification;
+import coder.notifications.lifecycle.NotifierLog;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.Result;
 import coder.notifications.templates.RenderContext;

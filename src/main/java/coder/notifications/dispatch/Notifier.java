@@ -1,6 +1,7 @@
 package coder.notifications.dispatch;
 
 import coder.notifications.config.NotifierSettings;
+import coder.notifications.lifecycle.NotifierLog;
 import coder.notifications.lifecycle.ServiceReady;
 import coder.notifications.lifecycle.ServiceStopping;
 import coder.notifications.messages.LeasedMessage;

@@ -1,6 +1,7 @@
 package coder.notifications.dispatch;
 
 import coder.notifications.config.NotifierSettings;
+import coder.notifications.lifecycle.NotifierLog;
 import coder.notifications.messages.MessageStore;
 import coder.notifications.messages.Result;
 import jakarta.annotation.PostConstruct;

@@ -1,11 +1,18 @@
 package coder.notifications.dispatch;
 
+import coder.notifications.config.CoderDuration;
+import coder.notifications.config.InboxSettings;
+import coder.notifications.inbox.InboxStore;
+import coder.notifications.lifecycle.NotifierLog;
 import coder.notifications.messages.MessageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
-/** Deletes messages whose last change is older than seven days, in batches, one replica at a time, and audit entries older than 90 days. */
+/**
+ * Deletes messages whose last change is older than seven days, in batches, one replica at a time; inbox items older
+ * than CODER_NOTIFICATIONS_INBOX_RETENTION; and audit entries older than 90 days.
+ */
 @ApplicationScoped
 public class Retention {
 
@@ -23,6 +30,12 @@ public class Retention {
     @Inject
     coder.notifications.audit.AuditStore audit;
 
+    @Inject
+    InboxStore inbox;
+
+    @Inject
+    InboxSettings inboxSettings;
+
     public void purge() {
         int deleted;
         int total = 0;
@@ -32,6 +45,14 @@ public class Retention {
         } while (deleted == BATCH);
         if (total > 0) {
             log.info("purged " + total + " messages older than " + KEEP.toDays() + " days");
+        }
+        var items = 0;
+        do {
+            deleted = inbox.purge(inboxSettings.retention(), BATCH);
+            items += deleted;
+        } while (deleted == BATCH);
+        if (items > 0) {
+            log.info("purged " + items + " inbox items older than " + CoderDuration.format(inboxSettings.retention()));
         }
         var entries = audit.purge();
         if (entries > 0) {

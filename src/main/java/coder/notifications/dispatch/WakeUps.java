@@ -1,5 +1,6 @@
 package coder.notifications.dispatch;
 
+import coder.notifications.lifecycle.NotifierLog;
 import coder.notifications.messages.MessageStore;
 import coder.notifications.messages.MessagesQueued;
 import jakarta.annotation.Resource;

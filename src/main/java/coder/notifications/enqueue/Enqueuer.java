@@ -4,6 +4,7 @@ import coder.notifications.api.ApiError;
 import coder.notifications.api.InvalidRequestException;
 import coder.notifications.api.Refusal;
 import coder.notifications.config.DeploymentSettings;
+import coder.notifications.config.InboxSettings;
 import coder.notifications.config.Method;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.messages.Enqueued;
@@ -23,6 +24,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +60,9 @@ public class Enqueuer {
 
     @Inject
     NotifierSettings notifier;
+
+    @Inject
+    InboxSettings inbox;
 
     @Inject
     Event<MessagesQueued> queued;
@@ -156,7 +161,8 @@ public class Enqueuer {
         /** The answer of SPEC section 8, once the store said what became of each message. */
         EnqueueResult result(Map<UUID, Enqueued> outcomes) {
             var created = new ArrayList<EnqueueResult.Created>();
-            var skipped = new ArrayList<EnqueueResult.Skipped>();
+            // A recipient skipped for both the method and the inbox is listed once.
+            var skipped = new LinkedHashSet<EnqueueResult.Skipped>();
             for (var message : messages) {
                 var outcome = outcomes.get(message.id());
                 if (outcome.stored()) {
@@ -167,7 +173,7 @@ public class Enqueuer {
                             new EnqueueResult.Skipped(message.userId(), outcome.disabled() ? "disabled" : "duplicate"));
                 }
             }
-            return new EnqueueResult(created, skipped);
+            return new EnqueueResult(created, List.copyOf(skipped));
         }
     }
 
@@ -176,13 +182,26 @@ public class Enqueuer {
                 .byIdOrName(event.template())
                 .orElseThrow(() -> InvalidRequestException.field(
                         "template", "names no known template: \"" + event.template() + "\""));
-        var method = template.method().orElse(notifier.method());
+        var methods = methods(template);
         return new Draft(recipients.recipients(template, event, directory).stream()
-                .map(user -> message(template, user, event, method, dedupe))
+                .flatMap(user -> messages(template, user, event, methods, dedupe).stream())
                 .toList());
     }
 
-    private NewMessage message(Template template, UserView user, EventRequest event, Method method, boolean dedupe) {
+    /**
+     * The methods each recipient is told by: the template's (or the deployment's), and the inbox beside it while the
+     * inbox is on (SPEC 12). With the inbox off, a template set to the inbox falls back to the deployment's method.
+     */
+    private List<Method> methods(Template template) {
+        var method = template.method().orElse(notifier.method());
+        if (!inbox.enabled()) {
+            return List.of(method == Method.inbox ? notifier.method() : method);
+        }
+        return method == Method.inbox ? List.of(Method.inbox) : List.of(method, Method.inbox);
+    }
+
+    private List<NewMessage> messages(
+            Template template, UserView user, EventRequest event, List<Method> methods, boolean dedupe) {
         var context = new RenderContext(
                 MessageDrafts.displayName(user),
                 user.username(),
@@ -192,14 +211,16 @@ public class Enqueuer {
                 deployment.accessUrl().toString());
         var payload = MessageDrafts.payload(template, user, event, renderer.actions(template.actions(), context));
         var json = payload.toJson();
-        return new NewMessage(
-                UUID.randomUUID(),
-                template.id(),
-                user.id(),
-                method,
-                event.createdBy(),
-                payload,
-                json,
-                dedupe ? MessageDrafts.dedupeKey(template, user, method.name(), json, event.targets()) : null);
+        return methods.stream()
+                .map(method -> new NewMessage(
+                        UUID.randomUUID(),
+                        template.id(),
+                        user.id(),
+                        method,
+                        event.createdBy(),
+                        payload,
+                        json,
+                        dedupe ? MessageDrafts.dedupeKey(template, user, method.name(), json, event.targets()) : null))
+                .toList();
     }
 }

@@ -3,6 +3,7 @@ package coder.notifications.lifecycle;
 import coder.notifications.api.Roles;
 import coder.notifications.config.DeploymentSettings;
 import coder.notifications.config.EmailSettings;
+import coder.notifications.config.InboxSettings;
 import coder.notifications.config.InvalidSettingException;
 import coder.notifications.config.Method;
 import coder.notifications.config.NotifierSettings;
@@ -127,10 +128,11 @@ public class ServiceLifecycle {
         var webhook = WebhookSettings.from(source);
         var database = DatabaseSettings.from(source);
         var signIn = SignInSettings.from(source);
+        var inbox = InboxSettings.from(source);
         SendLimitSettings.from(source);
         PemTls.check(email.tls());
         LOG.info("notifications: settings: " + deployment + " " + notifier + " " + webhook + " " + email + " "
-                + database + " " + signIn);
+                + database + " " + signIn + " " + inbox);
         if (notifier.method() == Method.smtp && email.from().isEmpty()) {
             LOG.warning(
                     "notifications: email is the default delivery method but CODER_EMAIL_FROM is not set: emails will"

@@ -171,10 +171,14 @@ public class MessageStore {
      * were created, oldest first; measured by the database's clock, which every replica shares.
      */
     public List<Duration> agesWithin(UUID userId, List<UUID> templateIds, List<String> createdBy, Duration window) {
-        // Native: ages by the database's now(), so replicas with skewed clocks count the same window.
+        // Native: ages by the database's now(), so replicas with skewed clocks count the same window. One request
+        // stores its messages (the method's and the inbox's) in one transaction, so they share created_at (now(),
+        // the transaction's start): DISTINCT counts requests, not methods.
         List<?> ages = entityManager
                 .createNativeQuery("""
-                        SELECT CAST(EXTRACT(EPOCH FROM now() - created_at) * 1000 AS bigint) FROM notification_messages
+                        SELECT DISTINCT CAST(EXTRACT(EPOCH FROM now() - created_at) * 1000 AS bigint) AS age,
+                               created_at
+                        FROM notification_messages
                         WHERE user_id = ?1 AND created_at > now() - ?2 * interval '1 millisecond'
                           AND notification_template_id = ANY (CAST(?3 AS uuid[])) AND created_by = ANY (CAST(?4 AS text[]))
                         ORDER BY created_at""")
@@ -184,7 +188,7 @@ public class MessageStore {
                 .setParameter(4, createdBy.toArray(String[]::new))
                 .getResultList();
         return ages.stream()
-                .map(age -> Duration.ofMillis(((Number) age).longValue()))
+                .map(row -> Duration.ofMillis(((Number) ((Object[]) row)[0]).longValue()))
                 .toList();
     }
 

@@ -121,6 +121,8 @@ public class Console extends HttpServlet {
                                 template.method().map(Enum::name).orElse("")))
                         .toList());
         values.put("section", "console");
+        // The inbox's bell (SPEC 12) is on the pages of a signed-in person; not on the unsubscribe pages.
+        values.put("bell", true);
         values.put("limit", MESSAGES_SHOWN);
         switch (tab) {
             case "settings" -> values.put("settings", settings.rows());
@@ -146,14 +148,14 @@ public class Console extends HttpServlet {
             case "method" -> {
                 var template = Uuids.of(request.getParameter("template")).flatMap(templates::byId);
                 var method = Optional.ofNullable(request.getParameter("method"))
-                        .filter(name -> name.matches("|smtp|webhook"));
+                        .filter(name -> name.matches("|smtp|webhook|inbox"));
                 if (template.isEmpty() || method.isEmpty()) {
                     pages.problem(
                             request,
                             response,
                             400,
                             "Nothing was changed",
-                            "Choose a template and default, smtp or webhook.");
+                            "Choose a template and default, smtp, webhook or inbox.");
                     return;
                 }
                 methods.change(template.get().id(), Method.named(method.get()), Optional.of(session.userId()));

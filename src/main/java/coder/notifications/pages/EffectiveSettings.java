@@ -3,6 +3,7 @@ package coder.notifications.pages;
 import coder.notifications.config.CoderDuration;
 import coder.notifications.config.DeploymentSettings;
 import coder.notifications.config.EmailSettings;
+import coder.notifications.config.InboxSettings;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.config.SignInSettings;
 import coder.notifications.config.WebhookSettings;
@@ -39,6 +40,9 @@ public class EffectiveSettings {
     @Inject
     SignInSettings signIn;
 
+    @Inject
+    InboxSettings inbox;
+
     public List<Row> rows() {
         var rows = new ArrayList<Row>();
         shown(rows, "CODER_NOTIFICATIONS_METHOD", notifier.method().name());
@@ -50,6 +54,8 @@ public class EffectiveSettings {
         shown(rows, "CODER_NOTIFICATIONS_LEASE_COUNT", Integer.toString(notifier.leaseCount()));
         shown(rows, "CODER_NOTIFICATIONS_STORE_SYNC_INTERVAL", duration(notifier.storeSyncInterval()));
         shown(rows, "CODER_NOTIFICATIONS_STORE_SYNC_BUFFER_SIZE", Integer.toString(notifier.storeSyncBufferSize()));
+        shown(rows, "CODER_NOTIFICATIONS_INBOX_ENABLED", Boolean.toString(inbox.enabled()));
+        shown(rows, "CODER_NOTIFICATIONS_INBOX_RETENTION", duration(inbox.retention()));
         shown(rows, "CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", webhook.endpointShown());
         rows.add(new Row("CODER_NOTIFICATIONS_WEBHOOK_SECRET", webhook.secrets().isEmpty() ? "unset" : "set", true));
         shown(rows, "CODER_NOTIFICATIONS_PUBLIC_URL", deployment.publicUrl().toString());

@@ -89,6 +89,8 @@ public class PreferenceCenter extends HttpServlet {
         values.put("user", user.orElse(null));
         values.put("saved", request.getParameter("saved"));
         values.put("section", "preferences");
+        // The inbox's bell (SPEC 12) is on the pages of a signed-in person; not on the unsubscribe pages.
+        values.put("bell", true);
         pages.send(request, response, 200, "preferences", values);
     }
 

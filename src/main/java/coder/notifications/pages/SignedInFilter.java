@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 public class SignedInFilter extends HttpFilter {
 
     public static final String CSRF_FIELD = "csrf";
-    public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String CSRF_HEADER = WebSession.CSRF_HEADER;
 
     @Inject
     SessionStore sessions;

@@ -14,6 +14,7 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,8 @@ import org.jose4j.lang.JoseException;
  */
 public final class TokenVerifier {
 
-    /** A verified caller: the {@code sub} claim and the roles. */
-    public record Caller(String subject, List<String> groups) {}
+    /** A verified caller: the {@code sub} claim, the roles, and when the token expires (its {@code exp}). */
+    public record Caller(String subject, List<String> groups, Instant expires) {}
 
     /**
      * How long a verified token is taken on trust before its signature is checked again: a system that reports
@@ -140,8 +141,12 @@ public final class TokenVerifier {
             var groups = claims.hasClaim(groupsClaim) && claims.isClaimValueStringList(groupsClaim)
                     ? claims.getStringListClaimValue(groupsClaim)
                     : List.<String>of();
-            var caller = new Caller(claims.getSubject(), List.copyOf(groups));
             var expires = claims.getExpirationTime().getValueInMillis() + SKEW.toMillis();
+            // A stream the token opened ends at the token's own expiry; the skew is only for accepting it.
+            var caller = new Caller(
+                    claims.getSubject(),
+                    List.copyOf(groups),
+                    Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()));
             if (verified.size() >= REMEMBERED) {
                 verified.clear();
             }

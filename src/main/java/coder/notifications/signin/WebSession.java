@@ -10,6 +10,9 @@ public record WebSession(UUID userId, List<String> roles, String csrfToken, Inst
     /** The request attribute under which the pages find the session of the request. */
     public static final String ATTRIBUTE = WebSession.class.getName();
 
+    /** The header by which the pages' script sends the CSRF token with a change. */
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

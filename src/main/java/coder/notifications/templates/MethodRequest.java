@@ -6,7 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.Optional;
 
-/** The body of {@code PUT /templates/{id}/method}: "smtp", "webhook", or "" for the deployment default. */
+/** The body of {@code PUT /templates/{id}/method}: "smtp", "webhook", "inbox" (the inbox only), or "" for the deployment default. */
 public record MethodRequest(Optional<Method> method) {
 
     public static MethodRequest from(JsonObject body) {
@@ -14,7 +14,7 @@ public record MethodRequest(Optional<Method> method) {
                 || !(text.getString().isEmpty()
                         || Method.named(text.getString()).isPresent())) {
             throw InvalidRequestException.field(
-                    "method", "must be \"smtp\", \"webhook\" or \"\" (the deployment default)");
+                    "method", "must be \"smtp\", \"webhook\", \"inbox\" or \"\" (the deployment default)");
         }
         return new MethodRequest(Method.named(text.getString()));
     }

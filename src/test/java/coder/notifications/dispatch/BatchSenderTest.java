@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import coder.notifications.config.Method;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.delivery.Payload;
+import coder.notifications.lifecycle.NotifierLog;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.Result;
 import coder.notifications.templates.Template;

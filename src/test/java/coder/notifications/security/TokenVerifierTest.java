@@ -47,6 +47,12 @@ class TokenVerifierTest {
                 "3fa85f64-5717-4562-b3fc-2c963f66afa6",
                 outcome.caller().orElseThrow().subject());
         assertEquals(List.of("owner", "member"), outcome.caller().orElseThrow().groups());
+        // The token's own exp (a stream it opens ends then): ten minutes ahead, within a second.
+        var expires = outcome.caller().orElseThrow().expires();
+        var expected = java.time.Instant.now().plusSeconds(600);
+        assertTrue(
+                Math.abs(java.time.Duration.between(expected, expires).toMillis()) < 2000,
+                expires + " against " + expected);
     }
 
     @Test

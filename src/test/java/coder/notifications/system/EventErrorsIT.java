@@ -160,9 +160,9 @@ class EventErrorsIT {
                 .then()
                 .statusCode(200)
                 .body("results", hasSize(3))
-                .body("results[0].messages", hasSize(1))
+                .body("results[0].messages.method", equalTo(java.util.List.of("webhook", "inbox")))
                 .body("results[1].error.validations[0].field", equalTo("template"))
-                .body("results[2].messages", hasSize(1));
-        assertEquals(2, TestDatabase.messagesFor(user));
+                .body("results[2].messages.method", equalTo(java.util.List.of("webhook", "inbox")));
+        assertEquals(4, TestDatabase.messagesFor(user), "the webhook and the inbox message of each valid event");
     }
 }

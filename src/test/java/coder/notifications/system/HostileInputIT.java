@@ -115,7 +115,7 @@ class HostileInputIT {
                 .post("/notifications/events")
                 .then()
                 .statusCode(202);
-        assertEquals(1, TestDatabase.messagesFor(user));
+        assertEquals(2, TestDatabase.messagesFor(user), "the webhook and the inbox message of the one event stored");
         var sent = SharedService.RECEIVER
                 .awaitDelivered(user, 1, Duration.ofSeconds(30))
                 .get(0);

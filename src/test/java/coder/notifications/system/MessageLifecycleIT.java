@@ -35,11 +35,12 @@ class MessageLifecycleIT {
                 Map.of("name", workspace, "reason", "initiated by user", "initiator", "danny"));
     }
 
+    /** Enqueues an event of one recipient; answers the id of its webhook message (the inbox's is beside it). */
     static String enqueueOne(Map<String, Object> event) {
         return api.event(event)
                 .then()
                 .statusCode(202)
-                .body("messages", hasSize(1))
+                .body("messages.method", equalTo(List.of("webhook", "inbox")))
                 .extract()
                 .path("messages[0].id");
     }
@@ -160,7 +161,12 @@ class MessageLifecycleIT {
                         Map.of("name", "go-template", "initiator", "olivia")))
                 .then()
                 .statusCode(202)
-                .body("messages.user_id", equalTo(List.of(first.toString(), second.toString())));
+                .body(
+                        "messages.findAll { it.method == 'webhook' }.user_id",
+                        equalTo(List.of(first.toString(), second.toString())))
+                .body(
+                        "messages.findAll { it.method == 'inbox' }.user_id",
+                        equalTo(List.of(first.toString(), second.toString())));
     }
 
     @Test
@@ -171,6 +177,7 @@ class MessageLifecycleIT {
                 .then()
                 .statusCode(202)
                 .body("messages", hasSize(0))
+                .body("skipped", hasSize(1))
                 .body("skipped[0].reason", equalTo("disabled"));
     }
 
@@ -222,8 +229,15 @@ class MessageLifecycleIT {
     @Test
     void theMessagesListFiltersByUserStatusAndTemplate() {
         var user = api.user("Listed Lou");
-        var id = enqueueOne(workspaceDeleted(user, "listed"));
+        var enqueued = api.event(workspaceDeleted(user, "listed"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+        var id = enqueued.getString("messages[0].id");
         api.awaitStatus(id, "sent", PATIENCE);
+        api.awaitStatus(enqueued.getString("messages[1].id"), "sent", PATIENCE);
+        // The webhook message and, beside it, the inbox's: the list shows every method.
         api.request()
                 .queryParam("user_id", user.toString())
                 .queryParam("status", "sent")
@@ -231,10 +245,10 @@ class MessageLifecycleIT {
                 .get("/notifications/messages")
                 .then()
                 .statusCode(200)
-                .body("messages", hasSize(1))
-                .body("messages[0].id", equalTo(id))
-                .body("messages[0].notification_name", equalTo("Workspace Deleted"))
-                .body("messages[0].method", equalTo("webhook"))
+                .body("messages", hasSize(2))
+                .body("messages.method", org.hamcrest.Matchers.containsInAnyOrder("webhook", "inbox"))
+                .body("messages.find { it.method == 'webhook' }.id", equalTo(id))
+                .body("messages.find { it.method == 'webhook' }.notification_name", equalTo("Workspace Deleted"))
                 .body("messages[0]", org.hamcrest.Matchers.hasKey("leased_until"))
                 .body("messages[0].leased_until", org.hamcrest.Matchers.nullValue());
         api.request()

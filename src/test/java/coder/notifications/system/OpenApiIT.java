@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
+import jakarta.servlet.annotation.WebServlet;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -78,6 +79,14 @@ class OpenApiIT {
                 }
             }
         }
+        // API routes served by a servlet rather than JAX-RS (the inbox's watch, which may upgrade to a WebSocket).
+        for (var servlet : servlets) {
+            for (var pattern : servlet.getAnnotation(WebServlet.class).urlPatterns()) {
+                if (pattern.startsWith("/api/v2/")) {
+                    implemented.add("GET " + normalized(pattern));
+                }
+            }
+        }
         assertTrue(implemented.size() >= 18, "the scan found the resources: " + implemented);
         assertEquals(implemented, described, "resource methods and the OpenAPI document");
     }
@@ -114,10 +123,14 @@ class OpenApiIT {
         return null;
     }
 
-    /** The JAX-RS resources of the application: its compiled classes with @Path. */
+    /** The servlets found by the last {@link #resourceClasses} scan. */
+    private static final List<Class<?>> servlets = new ArrayList<>();
+
+    /** The JAX-RS resources of the application: its compiled classes with @Path (and, aside, its servlets). */
     private static List<Class<?>> resourceClasses() throws IOException, ClassNotFoundException {
         var root = java.nio.file.Path.of("target/classes");
         var classes = new ArrayList<Class<?>>();
+        servlets.clear();
         try (var files = Files.walk(root)) {
             for (var file : files.filter(path -> path.toString().endsWith(".class")
                             && !path.toString().contains("$"))
@@ -129,6 +142,9 @@ class OpenApiIT {
                 var type = Class.forName(name, false, OpenApiIT.class.getClassLoader());
                 if (type.isAnnotationPresent(Path.class)) {
                     classes.add(type);
+                }
+                if (type.isAnnotationPresent(WebServlet.class)) {
+                    servlets.add(type);
                 }
             }
         }

@@ -78,6 +78,40 @@ class OperatorClientIT {
     }
 
     @Test
+    void inboxListsTheTokensUsersUnreadItemsNewestFirst() throws Exception {
+        var id = api.user("Cli Ines", "member");
+        var token = Api.token(id, "member");
+        var mine = api.as(token);
+        var sent = new java.util.ArrayList<String>();
+        for (var name : java.util.List.of("first \"quoted\"", "second, with a comma")) {
+            sent.add(api.event(java.util.Map.of(
+                            "template",
+                            "Workspace Deleted",
+                            "user_id",
+                            id.toString(),
+                            "labels",
+                            java.util.Map.of("name", name)))
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .jsonPath()
+                    .getString("messages.find { it.method == 'inbox' }.id"));
+        }
+        sent.forEach(message -> api.awaitStatus(message, "sent", Duration.ofSeconds(30)));
+        mine.request()
+                .body(java.util.Map.of("is_read", true))
+                .put("/notifications/inbox/" + sent.get(0) + "/read-status")
+                .then()
+                .statusCode(200);
+        var run = run(token, true, "inbox");
+        assertEquals(0, run.exit(), run.output());
+        var lines = run.output().lines().toList();
+        assertEquals("1 unread", lines.get(0), run.output());
+        assertEquals(2, lines.size(), run.output());
+        assertTrue(lines.get(1).endsWith("Workspace \"second, with a comma\" deleted"), run.output());
+    }
+
+    @Test
     void failuresSayWhyAndExitNonZero() throws Exception {
         var badToken = run("not-a-token", true, "status");
         assertEquals(1, badToken.exit());

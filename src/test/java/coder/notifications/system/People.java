@@ -12,6 +12,11 @@ final class People {
 
     /** Signs a new person with these roles in through the provider; answers their user id. */
     static UUID signIn(Browser browser, String path, String... roles) {
+        return signInAt(browser, SharedService.PUBLIC_URL, path, roles);
+    }
+
+    /** Signs a new person in on the pages of the service at {@code publicUrl} (it uses the suite's provider). */
+    static UUID signInAt(Browser browser, String publicUrl, String path, String... roles) {
         var id = UUID.randomUUID();
         var username = "p" + id.toString().substring(0, 8);
         SharedService.OIDC.enqueueCallback(new DefaultOAuth2TokenCallback(
@@ -29,7 +34,7 @@ final class People {
                         "email",
                         username + "@example.com"),
                 3600));
-        browser.open(SharedService.PUBLIC_URL + path);
+        browser.open(publicUrl + path);
         browser.find("#sign-in-oidc").click();
         browser.find("main h1");
         return id;

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Messages whose last change is older than seven days are purged, whatever their state, and audit entries older than 90 days; newer ones stay. */
+/**
+ * Messages whose last change is older than seven days are purged, whatever their state, inbox items older than
+ * CODER_NOTIFICATIONS_INBOX_RETENTION, and audit entries older than 90 days; newer ones stay.
+ */
 class RetentionIT {
 
     @Test
@@ -23,6 +26,7 @@ class RetentionIT {
         settings.put(
                 "CODER_PG_CONNECTION_URL",
                 "postgres://postgres@127.0.0.1:" + TestDatabase.port(cache) + "/" + database);
+        settings.put("CODER_NOTIFICATIONS_INBOX_RETENTION", "720h");
         // Paused, so that the replica only purges: the rows below are not deliverable.
         try (var replica = ServiceProcess.start("retention", settings);
                 var connection = TestDatabase.connect(cache, database);
@@ -42,20 +46,30 @@ class RetentionIT {
                     INSERT INTO audit_log (id, time, action, resource_type, resource_id, old, new)
                     SELECT gen_random_uuid(), now() - d, 'write', 'notifications_settings', 'notifications_settings', '{}', '{}'
                     FROM unnest(ARRAY[interval '91 days', interval '89 days']) AS t(d)""");
+            // Inbox items are kept CODER_NOTIFICATIONS_INBOX_RETENTION (30 days here), read or not.
+            statement.execute("""
+                    INSERT INTO inbox_notifications (id, user_id, template_id, title, content, read_at, created_at)
+                    SELECT gen_random_uuid(), '00000000-0000-4000-8000-0000000000e1',
+                           'f517da0b-cdc9-410f-ab89-a86107c420ed', title, '', r, now() - d
+                    FROM unnest(ARRAY['31 days, unread', '31 days, read', '29 days'], ARRAY[NULL, now(), NULL],
+                                ARRAY[interval '31 days', interval '31 days', interval '29 days']) AS t(title, r, d)""");
             var deadline = Instant.now().plus(Duration.ofSeconds(60));
             List<String> left = List.of();
             List<String> kept = List.of();
+            List<String> items = List.of();
             while (Instant.now().isBefore(deadline)) {
                 left = TestDatabase.column(connection, "SELECT status FROM notification_messages ORDER BY status");
                 kept = TestDatabase.column(
                         connection, "SELECT extract(day FROM now() - time)::int::text FROM audit_log");
-                if (left.size() == 1 && kept.size() == 1) {
+                items = TestDatabase.column(connection, "SELECT title FROM inbox_notifications");
+                if (left.size() == 1 && kept.size() == 1 && items.size() == 1) {
                     break;
                 }
                 Thread.sleep(500);
             }
             assertEquals(List.of("sent"), left);
             assertEquals(List.of("89"), kept, "audit entries older than 90 days are purged");
+            assertEquals(List.of("29 days"), items, "inbox items older than the inbox's retention are purged");
         }
     }
 }

@@ -38,6 +38,7 @@ class SchemaIT {
             assertEquals(
                     List.of(
                             "audit_log",
+                            "inbox_notifications",
                             "notification_messages",
                             "notification_preferences",
                             "notification_settings",

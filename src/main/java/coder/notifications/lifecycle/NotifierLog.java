@@ -1,4 +1,4 @@
-package coder.notifications.dispatch;
+package coder.notifications.lifecycle;
 
 import coder.notifications.config.DeploymentSettings;
 import jakarta.enterprise.context.ApplicationScoped;
