@@ -1,7 +1,6 @@
 package coder.notifications.inbox;
 
 import coder.notifications.database.PgTypes;
-import coder.notifications.delivery.Action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -16,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Owns {@code inbox_notifications}: the idempotent write of a delivery, the owner's pages, read marks, the purge. */
 @ApplicationScoped
@@ -38,32 +40,43 @@ public class InboxStore {
     Clock clock;
 
     /**
-     * Stores the item of one inbox message, keyed by the message's id, unless it is already there (a redelivery
-     * after an expired lease); answers whether it was new. Native for {@code ON CONFLICT}.
+     * Stores the items of inbox messages in one statement, each keyed by its message's id, except those already
+     * there (a redelivery after an expired lease); answers the ids stored now. Native for {@code ON CONFLICT}; one
+     * array per column, so the statement is the same whatever the number of items.
      */
-    public boolean write(
-            UUID messageId,
-            UUID userId,
-            UUID templateId,
-            List<UUID> targets,
-            String title,
-            String content,
-            List<Action> actions) {
-        return entityManager
-                        .createNativeQuery("""
-                                INSERT INTO inbox_notifications
-                                    (id, user_id, template_id, targets, title, content, actions, created_at)
-                                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())
-                                ON CONFLICT (id) DO NOTHING""")
-                        .setParameter(1, messageId)
-                        .setParameter(2, userId)
-                        .setParameter(3, templateId)
-                        .setParameter(4, PgTypes.uuidArray(targets))
-                        .setParameter(5, title)
-                        .setParameter(6, content)
-                        .setParameter(7, PgTypes.jsonb(JSON.toJson(actions)))
-                        .executeUpdate()
-                == 1;
+    public Set<UUID> writeAll(List<NewItem> items) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = entityManager
+                .createNativeQuery("""
+                        INSERT INTO inbox_notifications
+                            (id, user_id, template_id, targets, title, content, actions, created_at)
+                        SELECT n.id, n.user_id, n.template_id, CAST(n.targets AS uuid[]), n.title, n.content,
+                               CAST(n.actions AS jsonb), now()
+                        FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[]), CAST(?3 AS uuid[]), CAST(?4 AS text[]),
+                                    CAST(?5 AS text[]), CAST(?6 AS text[]), CAST(?7 AS text[]))
+                            AS n (id, user_id, template_id, targets, title, content, actions)
+                        ORDER BY n.id
+                        ON CONFLICT (id) DO NOTHING
+                        RETURNING id""")
+                .setParameter(1, column(items, item -> item.id().toString()))
+                .setParameter(2, column(items, item -> item.userId().toString()))
+                .setParameter(3, column(items, item -> item.templateId().toString()))
+                .setParameter(
+                        4,
+                        column(
+                                items,
+                                item -> item.targets().stream()
+                                        .map(UUID::toString)
+                                        .collect(Collectors.joining(",", "{", "}"))))
+                .setParameter(5, column(items, NewItem::title))
+                .setParameter(6, column(items, NewItem::content))
+                .setParameter(7, column(items, item -> JSON.toJson(item.actions())))
+                .getResultList();
+        return ids.stream().map(id -> UUID.fromString(id.toString())).collect(Collectors.toSet());
+    }
+
+    private static <T> String[] column(List<T> rows, Function<T, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
     }
 
     /**
