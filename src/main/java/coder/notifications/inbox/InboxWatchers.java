@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -42,7 +43,7 @@ public class InboxWatchers {
     static final Duration PING_EVERY = Duration.ofSeconds(15);
 
     /** When a new watch is first pinged (see {@link #add}). */
-    static final Duration FIRST_PING = Duration.ofMillis(100);
+    static final List<Duration> FIRST_PINGS = List.of(Duration.ofMillis(100), Duration.ofSeconds(1));
 
     /** How often expired credentials are looked for: a stream ends within this of its token's expiry. */
     static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
@@ -100,21 +101,24 @@ public class InboxWatchers {
     /**
      * Registers a watch and, a moment later, pings it: the first bytes of an event stream written while its request
      * is still being dispatched stay in the server's buffer until the next write, so a client would see the
-     * stream's head only with its first item.
+     * stream's head only with its first item. The second early ping is for a dispatch that outlasted the first (a
+     * busy server).
      */
     void add(Watcher watcher) {
         register(watcher);
-        try {
-            scheduler.schedule(
-                    () -> {
-                        if (!watcher.ping()) {
-                            remove(watcher);
-                        }
-                    },
-                    FIRST_PING.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            // The regular pings follow within PING_EVERY.
+        for (var delay : FIRST_PINGS) {
+            try {
+                scheduler.schedule(
+                        () -> {
+                            if (!watcher.ping()) {
+                                remove(watcher);
+                            }
+                        },
+                        delay.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RuntimeException e) {
+                // The regular pings follow within PING_EVERY.
+            }
         }
     }
 
