@@ -50,6 +50,17 @@ class WebhookAndDeploymentSettingsTest {
     }
 
     @Test
+    void unsetUrlsFollowThePort() {
+        var settings = DeploymentSettings.from(Settings.of("CODER_HTTP_PORT", "14300"));
+        assertEquals(URI.create("http://localhost:14300"), settings.accessUrl());
+        assertEquals(URI.create("http://localhost:14300"), settings.publicUrl());
+        assertEquals("http://localhost:14300/sign-in/link?token=x", settings.page("/sign-in/link?token=x"));
+        var set = DeploymentSettings.from(
+                Settings.of("CODER_HTTP_PORT", "14300", "CODER_ACCESS_URL", "https://coder.example.com"));
+        assertEquals(URI.create("https://coder.example.com"), set.publicUrl(), "a URL that is set stays as set");
+    }
+
+    @Test
     void theAccessUrlLosesItsTrailingSlash() {
         assertEquals(
                 URI.create("https://coder.example.com"),
