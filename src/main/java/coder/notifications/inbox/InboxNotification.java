@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * One item of a person's inbox ({@code inbox_notifications}). Written once, idempotently, by the delivery of its
- * inbox message ({@link InboxStore#write}); afterwards only its read time changes.
+ * inbox message ({@link InboxStore#writeAll}, a native statement); afterwards only its read time changes.
  */
 @Entity
 @Table(name = "inbox_notifications")
@@ -55,27 +55,8 @@ public class InboxNotification {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** For JPA: items are only read through the entity (and marked read). */
     protected InboxNotification() {}
-
-    public InboxNotification(
-            UUID id,
-            UUID userId,
-            UUID templateId,
-            List<UUID> targets,
-            String title,
-            String content,
-            List<Action> actions,
-            OffsetDateTime createdAt) {
-        this.id = id;
-        this.userId = userId;
-        this.templateId = templateId;
-        this.targets = List.copyOf(targets);
-        this.title = title;
-        this.content = content;
-        this.icon = "";
-        this.actions = List.copyOf(actions);
-        this.createdAt = createdAt;
-    }
 
     public UUID id() {
         return id;

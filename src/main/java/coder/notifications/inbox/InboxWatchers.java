@@ -143,11 +143,6 @@ public class InboxWatchers {
         });
     }
 
-    /** How many watches are open on this replica. */
-    public int count() {
-        return open.values().stream().mapToInt(AtomicInteger::get).sum();
-    }
-
     /**
      * A notification on {@link InboxStore#CHANNEL}: {@code user:item} pairs. Called on the listening thread, so it
      * only picks the items of users watched here and hands them to the scheduler's threads.
