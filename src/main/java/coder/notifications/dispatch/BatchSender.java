@@ -15,6 +15,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +64,10 @@ public class BatchSender {
     @Inject
     NotifierLog log;
 
+    /** Every deadline of a batch (start by, started plus the timeout) is read from it, so a test can move it. */
+    @Inject
+    Clock clock;
+
     /**
      * One send of the batch: its task, when the task started (null while it waits for a worker), and who claimed
      * it first: the task (to send) or the batch (to release it unsent). Never both.
@@ -83,7 +88,7 @@ public class BatchSender {
     public List<Result> send(List<LeasedMessage> leased, Map<UUID, Template> templatesById) {
         var timeout = settings.dispatchTimeout();
         // A send that has not started within one timeout is released: started later, it could outlive its lease.
-        var startBy = Instant.now().plus(timeout);
+        var startBy = clock.instant().plus(timeout);
         var sends = leased.stream()
                 .map(message -> {
                     var started = new AtomicReference<Instant>();
@@ -91,11 +96,11 @@ public class BatchSender {
                     // Each send's deadline counts from its own start, not from the batch's: waiting for a worker is not
                     // sending.
                     var task = workers.submit(() -> {
-                        if (Instant.now().isAfter(startBy) || !claimed.compareAndSet(false, true)) {
+                        if (clock.instant().isAfter(startBy) || !claimed.compareAndSet(false, true)) {
                             claimed.set(true);
                             return Result.released(message, RELEASED);
                         }
-                        started.set(Instant.now());
+                        started.set(clock.instant());
                         return dispatcher.dispatch(message, templatesById.get(message.templateId()), timeout);
                     });
                     return new Send(message, task, started, claimed);
@@ -150,7 +155,7 @@ public class BatchSender {
         try {
             while (true) {
                 var started = send.started().get();
-                var now = Instant.now();
+                var now = clock.instant();
                 if (started == null && now.isAfter(startBy) && send.claimed().compareAndSet(false, true)) {
                     send.task().cancel(false);
                     return Result.released(message, RELEASED);
@@ -161,6 +166,7 @@ public class BatchSender {
                     send.task().cancel(true);
                     return Result.retryable(message, "dispatch timed out after " + CoderDuration.format(timeout));
                 }
+                // A short real-time wait, then the clock is read again: the deadlines are the clock's, not the wait's.
                 try {
                     return send.task()
                             .get(

@@ -17,8 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -71,6 +71,9 @@ public class Notifier {
 
     @Inject
     NotifierMetrics metrics;
+
+    @Inject
+    Clock clock;
 
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicBoolean running = new AtomicBoolean();
@@ -125,9 +128,9 @@ public class Notifier {
         log.stopping();
         running.set(false);
         tasks.forEach(task -> task.cancel(false));
-        var deadline = Instant.now().plus(settings.dispatchTimeout()).plusSeconds(5);
+        var deadline = clock.instant().plus(settings.dispatchTimeout()).plusSeconds(5);
         while ((draining.get() || inFlight.availablePermits() < BATCHES_IN_FLIGHT)
-                && Instant.now().isBefore(deadline)) {
+                && clock.instant().isBefore(deadline)) {
             sleep(50);
         }
         var written = recorder.flush();

@@ -28,6 +28,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
@@ -47,6 +48,9 @@ public class ServiceLifecycle {
 
     @Inject
     SessionStore sessions;
+
+    @Inject
+    Clock clock;
 
     @Resource(lookup = "jdbc/notifications")
     DataSource database;
@@ -81,10 +85,10 @@ public class ServiceLifecycle {
     }
 
     /** Without a configured verification key the service is not open: it runs in evaluation mode. */
-    private static void prepareAuthentication() {
+    private void prepareAuthentication() {
         if (EvaluationKeySource.evaluationMode()) {
             var cache = DatabaseSettings.from(SettingsProducer.source()).cacheDirectory();
-            var tokens = EvaluationKeys.prepare(cache);
+            var tokens = EvaluationKeys.prepare(cache, clock);
             LOG.warning("notifications: no JWT verification key is configured (MP_JWT_VERIFY_PUBLICKEY or"
                     + " MP_JWT_VERIFY_PUBLICKEY_LOCATION): evaluation mode, for trying the service only. Ready-made"
                     + " owner and notifier tokens are in " + tokens);

@@ -14,6 +14,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -48,8 +49,11 @@ public final class EvaluationKeys {
         return folder(cacheDirectory).resolve("tokens.env");
     }
 
-    /** Creates the key pair once, and fresh tokens on every start; answers the tokens file. */
-    public static synchronized Path prepare(Path cacheDirectory) {
+    /**
+     * Creates the key pair once, and fresh tokens on every start, issued now by the clock and valid for a year;
+     * answers the tokens file.
+     */
+    public static synchronized Path prepare(Path cacheDirectory, Clock clock) {
         try {
             var folder = Files.createDirectories(folder(cacheDirectory));
             var privateFile = folder.resolve("private.pem");
@@ -63,7 +67,8 @@ public final class EvaluationKeys {
                         pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             }
             var key = privateKey(cacheDirectory);
-            var expires = Instant.now().plus(Duration.ofDays(365));
+            var issued = clock.instant();
+            var expires = issued.plus(Duration.ofDays(365));
             writePrivate(tokens(cacheDirectory), """
                     # Evaluation tokens of coder-notifications (not for production). Use: curl -H "Authorization: Bearer $OWNER_TOKEN"
                     OWNER_ID=%s
@@ -71,8 +76,8 @@ public final class EvaluationKeys {
                     NOTIFIER_TOKEN=%s
                     """.formatted(
                             OWNER,
-                            token(key, OWNER, List.of(Roles.OWNER), expires),
-                            token(key, NOTIFIER, List.of(Roles.NOTIFIER), expires)));
+                            token(key, OWNER, List.of(Roles.OWNER), issued, expires),
+                            token(key, NOTIFIER, List.of(Roles.NOTIFIER), issued, expires)));
             return tokens(cacheDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -102,15 +107,18 @@ public final class EvaluationKeys {
                         Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""))));
     }
 
-    /** An RS256 token with the claims MicroProfile JWT requires. */
-    public static String token(PrivateKey key, UUID subject, List<String> groups, Instant expires)
+    /**
+     * An RS256 token with the claims MicroProfile JWT requires. The caller says when it is issued, since this class
+     * has no clock of its own: the service passes its clock's time, a test the real time the server will check.
+     */
+    public static String token(PrivateKey key, UUID subject, List<String> groups, Instant issued, Instant expires)
             throws GeneralSecurityException {
         var header = base64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
         var claims = base64("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject
                 + "\",\"groups\":["
                 + String.join(
                         ",", groups.stream().map(group -> "\"" + group + "\"").toList())
-                + "],\"iat\":" + Instant.now().getEpochSecond() + ",\"exp\":" + expires.getEpochSecond()
+                + "],\"iat\":" + issued.getEpochSecond() + ",\"exp\":" + expires.getEpochSecond()
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
         var signature = Signature.getInstance("SHA256withRSA");
         signature.initSign(key);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /** The service's REST API as a test speaks it: plain HTTP and JSON. */
 final class Api {
@@ -42,6 +43,7 @@ final class Api {
                             ServiceProcess.WORK.resolve("cache").toAbsolutePath()),
                     subject,
                     List.of(roles),
+                    Instant.now(),
                     Instant.now().plus(Duration.ofHours(1)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -111,6 +113,21 @@ final class Api {
                         .build()
                         .toString())
                 .put("/notifications/settings");
+    }
+
+    /**
+     * Polls the condition every 50 ms until it holds or the patience runs out; answers whether it held, so that the
+     * caller asserts on what it then sees, with its own message. The one way a test waits for something to happen.
+     */
+    static boolean eventually(Duration patience, Callable<Boolean> condition) throws Exception {
+        var deadline = Instant.now().plus(patience);
+        while (!condition.call()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            sleep(50);
+        }
+        return true;
     }
 
     static void sleep(long millis) {

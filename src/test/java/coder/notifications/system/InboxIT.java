@@ -446,6 +446,7 @@ class InboxIT {
                 EvaluationKeys.privateKey(ServiceProcess.WORK.resolve("cache").toAbsolutePath()),
                 ivy.id(),
                 List.of("member"),
+                Instant.now(),
                 Instant.now().plusSeconds(10));
         try (var socket = new InboxStream.OverWebSocket(service, "", "Authorization", "Bearer " + shortLived);
                 var events = new InboxStream.OverEventStream(service, "", "Authorization", "Bearer " + shortLived)) {

@@ -34,14 +34,17 @@ class PoisonMessagesIT {
                         ServiceProcess.WORK.resolve("cache"), database.replaceAll(".*/([^?]+).*", "$1"));
                 var sql = connection.createStatement()) {
             // A custom template whose body no renderer accepts, written straight into the database. The notifier's
-            // copy of the templates is read again within TemplateCache.FRESH_FOR (0.5 s) and no API shows that
-            // copy, so the test waits twice that before the template's message can be leased.
+            // copy of the templates is read again within TemplateCache.FRESH_FOR (0.5 s); the enqueuer reads the same
+            // copy, so once an event naming the template is refused for its missing subject rather than for an
+            // unknown template, the notifier knows the template too and its message can be leased.
             var broken = UUID.randomUUID();
             sql.execute("INSERT INTO notification_templates (id, name, title_template, body_template, \"group\", kind,"
                     + " audience) VALUES ('" + broken + "', 'Broken " + broken + "', 'Broken', '{{ unclosed',"
                     + " 'Custom Events', 'custom', 'subject')");
-            Thread.sleep(1000);
             var api = new Api(service);
+            assertTrue(
+                    Api.eventually(Duration.ofSeconds(10), () -> knowsTemplate(api, broken)),
+                    "the service's copy of the templates shows the template written into the database");
             var user = api.user("Petra Poison", "member");
             api.pause(true);
             var good = new ArrayList<String>();
@@ -88,6 +91,19 @@ class PoisonMessagesIT {
             }
             assertEquals(3, SharedService.RECEIVER.deliveredTo(user).size(), "every good message delivered once");
         }
+    }
+
+    /**
+     * Whether the service's copy of the templates holds this one: an event naming it without a subject is refused
+     * for the missing {@code user_id} (nothing is stored), not for naming no known template.
+     */
+    private static boolean knowsTemplate(Api api, UUID template) {
+        var refusal = api.event(Map.of("template", template.toString()))
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath();
+        return refusal.getList("validations.field").contains("user_id");
     }
 
     /** Stores a message the API would never store, {@code secondsAgo} old; answers its id. */

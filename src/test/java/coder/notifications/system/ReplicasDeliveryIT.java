@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -245,17 +244,15 @@ class ReplicasDeliveryIT {
 
     private static void await(String database, String sql, Function<String, Boolean> done, String what)
             throws Exception {
-        var deadline = Instant.now().plus(PATIENCE);
         try (var connection = connect(database)) {
-            while (Instant.now().isBefore(deadline)) {
-                if (done.apply(TestDatabase.column(connection, sql).get(0))) {
-                    return;
-                }
-                Thread.sleep(50);
+            if (!Api.eventually(
+                    PATIENCE,
+                    () -> done.apply(TestDatabase.column(connection, sql).get(0)))) {
+                throw new AssertionError("timed out waiting for " + what + "; statuses: "
+                        + TestDatabase.column(
+                                connection,
+                                "SELECT status || ' ' || count(*) FROM notification_messages GROUP BY status"));
             }
-            throw new AssertionError("timed out waiting for " + what + "; statuses: "
-                    + TestDatabase.column(
-                            connection, "SELECT status || ' ' || count(*) FROM notification_messages GROUP BY status"));
         }
     }
 }

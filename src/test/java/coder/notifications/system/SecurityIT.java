@@ -39,7 +39,11 @@ class SecurityIT {
         owner.as("not.a.token").request().get("/notifications/settings").then().statusCode(401);
         var key = EvaluationKeys.privateKey(ServiceProcess.WORK.resolve("cache").toAbsolutePath());
         var expired = EvaluationKeys.token(
-                key, EvaluationKeys.OWNER, List.of("owner"), Instant.now().minusSeconds(3600));
+                key,
+                EvaluationKeys.OWNER,
+                List.of("owner"),
+                Instant.now(),
+                Instant.now().minusSeconds(3600));
         owner.as(expired).request().get("/notifications/settings").then().statusCode(401);
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -47,6 +51,7 @@ class SecurityIT {
                 generator.generateKeyPair().getPrivate(),
                 EvaluationKeys.OWNER,
                 List.of("owner"),
+                Instant.now(),
                 Instant.now().plusSeconds(3600));
         owner.as(foreign).request().get("/notifications/settings").then().statusCode(401);
     }

@@ -21,7 +21,7 @@ public class SmtpDeliverer implements Deliverer {
     private final EmailSettings email;
     private final Clock clock;
     private final Session session;
-    private final TransportPool transports = new TransportPool();
+    private final TransportPool transports;
 
     @Inject
     public SmtpDeliverer(EmailSettings email, NotifierSettings notifier, Clock clock) {
@@ -32,6 +32,7 @@ public class SmtpDeliverer implements Deliverer {
         this.email = email;
         this.clock = clock;
         this.session = MailSession.of(email, timeout);
+        this.transports = new TransportPool(clock);
     }
 
     /** For the container's proxy only. */
@@ -39,6 +40,7 @@ public class SmtpDeliverer implements Deliverer {
         this.email = null;
         this.clock = null;
         this.session = null;
+        this.transports = null;
     }
 
     @Override

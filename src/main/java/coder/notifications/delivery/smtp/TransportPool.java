@@ -3,6 +3,7 @@ package coder.notifications.delivery.smtp;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -19,9 +20,16 @@ final class TransportPool {
 
     private final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
 
+    /** The deliverer's clock: whether a transport has idled too long is read from it, so a test can move it. */
+    private final Clock clock;
+
+    TransportPool(Clock clock) {
+        this.clock = clock;
+    }
+
     Transport take(Session session) throws MessagingException {
         for (var candidate = idle.pollFirst(); candidate != null; candidate = idle.pollFirst()) {
-            if (candidate.since().plus(IDLE).isAfter(Instant.now())
+            if (candidate.since().plus(IDLE).isAfter(clock.instant())
                     && candidate.transport().isConnected()) {
                 return candidate.transport();
             }
@@ -33,7 +41,7 @@ final class TransportPool {
     }
 
     void giveBack(Transport transport) {
-        idle.addFirst(new Idle(transport, Instant.now()));
+        idle.addFirst(new Idle(transport, clock.instant()));
     }
 
     void discard(Transport transport) {
