@@ -1,4 +1,4 @@
-package coder.notifications.system;
+package coder.notifications.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,9 @@ import coder.notifications.audit.AuditStore;
 import coder.notifications.config.Method;
 import coder.notifications.delivery.Action;
 import coder.notifications.delivery.Payload;
+import coder.notifications.incontainer.Deployments;
+import coder.notifications.incontainer.Persistence;
+import coder.notifications.incontainer.Rows;
 import coder.notifications.messages.Enqueued;
 import coder.notifications.messages.MessageFilter;
 import coder.notifications.messages.MessageStatus;
@@ -21,13 +24,12 @@ import coder.notifications.templates.TemplateStore;
 import coder.notifications.users.Role;
 import coder.notifications.users.UserRequest;
 import coder.notifications.users.UserStore;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
+import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,73 +37,81 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.persistence.jpa.JpaEntityManagerFactory;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
+import javax.sql.DataSource;
+import org.eclipse.persistence.jpa.JpaEntityManager;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The JPA mapping checked against the schema the migrations build: EclipseLink (the provider Liberty runs, same
- * version) maps every entity of the service's persistence unit onto a freshly migrated database; every mapped
- * column exists with a type that fits, every required column is mapped, and the stores' own queries (JPQL and
- * native) run and round-trip through the converters. Each test rolls back.
+ * The JPA mapping checked inside the container, against the schema the service's own migrations built at start-up:
+ * EclipseLink as Liberty runs it (JTA, the server's data source) maps every entity of the persistence unit; every
+ * mapped column exists with a type that fits, every required column is mapped, and the stores' own queries (JPQL
+ * and native) run and round-trip through the converters. Each test runs in one transaction and rolls it back.
  */
-class EntityMappingIT {
+@ExtendWith(ArquillianExtension.class)
+class EntityMappingInContainerIT {
 
-    private static String jdbcUrl;
-    private static EntityManagerFactory factory;
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.service(EntityMappingInContainerIT.class);
+    }
+
+    @Inject
+    UserTransaction transaction;
+
+    @Inject
+    Persistence persistence;
+
+    @Inject
+    TemplateStore templates;
+
+    @Inject
+    UserStore users;
+
+    @Inject
+    MessageStore messages;
+
+    @Inject
+    PreferenceStore preferences;
+
+    @Inject
+    AuditStore audit;
+
+    @Inject
+    SessionStore sessions;
+
+    @Resource(lookup = "jdbc/notifications")
+    DataSource database;
+
     private EntityManager entityManager;
 
-    @BeforeAll
-    static void migrateAFreshDatabase() throws Exception {
-        var url = TestDatabase.fresh("mapping");
-        var database = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
-        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + TestDatabase.port(ServiceProcess.WORK.resolve("cache")) + "/"
-                + database + "?user=postgres";
-        // As the service migrates: templates contain Pebble syntax such as ${{ ... }}, which is no placeholder.
-        Flyway.configure()
-                .dataSource(jdbcUrl, null, null)
-                .locations("classpath:db/migration")
-                .placeholderReplacement(false)
-                .load()
-                .migrate();
-        var properties = new HashMap<String, Object>();
-        properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        properties.put("jakarta.persistence.jtaDataSource", "");
-        properties.put("jakarta.persistence.jdbc.url", jdbcUrl);
-        properties.put("jakarta.persistence.jdbc.driver", "org.postgresql.Driver");
-        properties.put("eclipselink.logging.level", "WARNING");
-        factory = Persistence.createEntityManagerFactory("notifications", properties);
-    }
-
-    @AfterAll
-    static void close() {
-        if (factory != null) {
-            factory.close();
-        }
-    }
+    @Inject
+    Rows rows;
 
     @BeforeEach
-    void begin() {
-        entityManager = factory.createEntityManager();
-        entityManager.getTransaction().begin();
+    void begin() throws Exception {
+        // The lease below must find this test's message alone.
+        rows.emptyQueue();
+        transaction.begin();
+        entityManager = persistence.entityManager();
     }
 
     @AfterEach
-    void rollBack() {
-        entityManager.getTransaction().rollback();
-        entityManager.close();
+    void rollBack() throws Exception {
+        transaction.rollback();
     }
 
     @Test
     void everyMappedColumnExistsWithAFittingTypeAndEveryRequiredColumnIsMapped() throws Exception {
-        var session = ((JpaEntityManagerFactory) factory).getServerSession();
+        var session = entityManager.unwrap(JpaEntityManager.class).getServerSession();
         var problems = new ArrayList<String>();
         var tables = new ArrayList<String>();
-        try (var connection = DriverManager.getConnection(jdbcUrl)) {
+        try (var connection = database.getConnection()) {
             for (var descriptor : session.getDescriptors().values()) {
                 if (descriptor.isAggregateDescriptor() || descriptor.getTables().isEmpty()) {
                     continue;
@@ -150,13 +160,13 @@ class EntityMappingIT {
                         "notification_settings",
                         "audit_log",
                         "web_sessions",
-                        "sign_in_attempts")),
+                        "sign_in_attempts",
+                        "inbox_notifications")),
                 tables.toString());
     }
 
     @Test
     void everyEntityReadsTheSeededRows() {
-        var templates = store(new TemplateStore());
         var all = templates.system();
         assertEquals(15, all.size());
         var deleted = templates.byIdOrName("workspace deleted").orElseThrow();
@@ -175,7 +185,6 @@ class EntityMappingIT {
 
     @Test
     void usersPreferencesAndMessagesRoundTripThroughTheStores() {
-        var users = store(new UserStore());
         var id = UUID.randomUUID();
         var saved = users.save(
                 id,
@@ -193,7 +202,6 @@ class EntityMappingIT {
                 .anyMatch(user -> user.id().equals(id)));
 
         var template = UUID.fromString("f517da0b-cdc9-410f-ab89-a86107c420ed");
-        var messages = store(new MessageStore());
         var payload = new Payload(
                 Payload.VERSION,
                 "Workspace Deleted",
@@ -235,8 +243,6 @@ class EntityMappingIT {
         assertEquals("temporary_failure", failed.status());
         assertEquals(1, failed.attemptCount());
         assertTrue(failed.nextRetryAfter() != null);
-
-        var preferences = store(new PreferenceStore());
         preferences.set(id, Map.of(template, true));
         assertEquals(1, messages.inhibitQueued(id, template));
         entityManager.flush();
@@ -250,7 +256,6 @@ class EntityMappingIT {
 
     @Test
     void auditEntriesAndSessionsRoundTrip() {
-        var audit = store(new AuditStore());
         var actor = UUID.randomUUID();
         audit.record(
                 Optional.of(actor),
@@ -281,11 +286,8 @@ class EntityMappingIT {
         assertEquals(actor, entry.actorId());
         assertEquals("smtp", entry.newValue().asJsonObject().getString("method"));
         assertTrue(entry.time() != null);
-
-        var users = store(new UserStore());
         var id = UUID.randomUUID();
         users.save(id, new UserRequest("session-" + id, "", "", List.of(), "active"), "owner");
-        var sessions = store(new SessionStore());
         var token = sessions.open(id, List.of("owner"));
         entityManager.flush();
         entityManager.clear();
@@ -305,33 +307,6 @@ class EntityMappingIT {
         entityManager.clear();
         assertEquals(
                 "nonce", sessions.takeOpenIdLogin("state-" + id).orElseThrow().nonce());
-    }
-
-    /** A store as the container would make it, with this test's entity manager and the system clock. */
-    private <T> T store(T store) {
-        for (var field : store.getClass().getDeclaredFields()) {
-            try {
-                if (field.getType() == EntityManager.class) {
-                    field.setAccessible(true);
-                    field.set(store, entityManager);
-                } else if (field.getType() == Clock.class) {
-                    field.setAccessible(true);
-                    field.set(store, Clock.systemUTC());
-                } else if (field.getType() == jakarta.enterprise.event.Event.class) {
-                    // Outside the container nobody observes: an event that goes nowhere.
-                    field.setAccessible(true);
-                    field.set(
-                            store,
-                            java.lang.reflect.Proxy.newProxyInstance(
-                                    getClass().getClassLoader(),
-                                    new Class<?>[] {jakarta.enterprise.event.Event.class},
-                                    (proxy, method, arguments) -> null));
-                }
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return store;
     }
 
     private record ColumnType(String type, boolean required) {}
