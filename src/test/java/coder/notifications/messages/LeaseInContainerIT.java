@@ -157,6 +157,25 @@ class LeaseInContainerIT {
         assertEquals("1", rows.text("SELECT attempt_count FROM notification_messages WHERE id = '" + id + "'"));
     }
 
+    /**
+     * The scenario of two replicas: A's send failed and A still holds the result when its lease runs out; B leases
+     * the message and delivers it; A's stale failure then arrives. Unfenced, it would take B's lease: B's success
+     * dropped, the message retried and delivered a second time, with two attempts.
+     */
+    @Test
+    void aStaleFailureNeverOverwritesTheNextLeasesDelivery() throws Exception {
+        var id = enqueue(1).get(0);
+        var a = lease(1).get(0);
+        rows.update(
+                "UPDATE notification_messages SET leased_until = now() - interval '1 second' WHERE id = '" + id + "'");
+        var b = lease(1).get(0);
+        assertEquals(0, record(Result.retryable(a, "relay busy")));
+        assertEquals(1, record(Result.sent(b)));
+        assertEquals("sent", status(id));
+        assertEquals("1", rows.text("SELECT attempt_count FROM notification_messages WHERE id = '" + id + "'"));
+        assertEquals(List.of(), lease(10), "nothing left to send again");
+    }
+
     private List<UUID> enqueue(int count) throws Exception {
         var drafts = IntStream.range(0, count)
                 .mapToObj(i -> Rows.message(user, null))

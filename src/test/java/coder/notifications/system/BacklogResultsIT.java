@@ -49,6 +49,8 @@ class BacklogResultsIT {
                 Api.sleep(50);
             }
             assertEquals(1, SharedService.RECEIVER.arrivals(trickle), "the trickle's message arrived");
+            // Nothing must be written yet: the result interval is 10 minutes, and a write triggered by the trickle
+            // itself would follow its send within milliseconds, well inside these 2 s.
             Api.sleep(2000);
             assertEquals(
                     "leased",

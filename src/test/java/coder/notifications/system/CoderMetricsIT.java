@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,9 +69,16 @@ class CoderMetricsIT {
             api.awaitStatus(ok, "sent", Duration.ofSeconds(30));
             api.awaitStatus(mailed, "sent", Duration.ofSeconds(30));
             api.awaitStatus(bad, "permanent_failure", Duration.ofSeconds(60));
-            Api.sleep(1000);
-
+            // Results are counted as their writes finish, a moment after the status reads as final: scrape until the
+            // last write is counted (30 s at most), then check every figure.
             var metrics = scrape(service);
+            var deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while ((value(metrics, "coderd_notifications_pending_updates", Map.of()) != 0
+                            || value(metrics, "coderd_notifications_synced_updates_total", Map.of()) < 5)
+                    && Instant.now().isBefore(deadline)) {
+                Api.sleep(100);
+                metrics = scrape(service);
+            }
             var webhook = Map.of("method", "webhook", "notification_template_id", WORKSPACE_DELETED);
             assertEquals(
                     1,

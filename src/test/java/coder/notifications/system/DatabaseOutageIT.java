@@ -67,6 +67,9 @@ class DatabaseOutageIT {
                 }
             });
             load.start();
+            // The scenario's phases are lengths of time, not waits for an outcome: load before the outage, the
+            // outage itself (longer than the pool's connection timeout, so requests meet a dead database), and load
+            // after the recovery. Each outcome is then waited for with a deadline.
             Api.sleep(3000);
             database.close();
             var readinessDuringOutage = awaitReadiness(service, 503);

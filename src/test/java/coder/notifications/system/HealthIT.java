@@ -38,7 +38,7 @@ class HealthIT {
     }
 
     @Test
-    void metricsAnswerWithoutCredentialsAndCountResults() {
+    void metricsAnswerWithoutCredentialsAndCountResults() throws Exception {
         var api = new Api(service);
         var user = api.user("Counted");
         api.event(java.util.Map.of(
@@ -51,7 +51,14 @@ class HealthIT {
                 .then()
                 .statusCode(202);
         SharedService.RECEIVER.awaitDelivered(user, 1, java.time.Duration.ofSeconds(30));
-        Api.sleep(1000);
+        // The result is counted when its write finishes, a moment after the delivery: ask until it is (30 s at most).
+        var counted = Api.eventually(
+                java.time.Duration.ofSeconds(30),
+                () -> given().baseUri(service.uri("").toString())
+                        .get("/metrics?scope=application")
+                        .asString()
+                        .contains("notifications_results_total{kind=\"sent\""));
+        org.junit.jupiter.api.Assertions.assertTrue(counted, "the sent result is counted on /metrics");
         given().baseUri(service.uri("").toString())
                 .when()
                 .get("/metrics?scope=application")

@@ -97,6 +97,8 @@ class ProbeFindingsIT {
                         .statusCode());
         assertEquals(404, service.get("/static"), "a folder is not served either");
         assertEquals(200, service.get("/static/pages.css"), "files still are");
+        // Nothing must appear: the server writes a request's log line as it answers, so half a second after the
+        // answers any line would be in the output.
         Api.sleep(500);
         assertFalse(service.output().contains(probe), "the path is not logged");
         assertFalse(service.output().contains("SRVE0190E"));
@@ -123,6 +125,8 @@ class ProbeFindingsIT {
             status = caller.request().post("/notifications/test").statusCode();
         }
         assertEquals(429, status);
+        // Nothing must appear: an FFDC file is written while the request is answered; a second after the last
+        // answer any such file exists.
         Api.sleep(1000);
         assertEquals(
                 List.of(),
@@ -338,6 +342,8 @@ class ProbeFindingsIT {
     }
 
     private void assertNoStackTraceSince(int offset) {
+        // Nothing must appear: a stack trace is logged as the failing request is answered, so half a second later
+        // it would be in the output.
         Api.sleep(500);
         var added = service.output().substring(offset);
         assertFalse(added.contains("\tat "), added);

@@ -64,6 +64,8 @@ class ReplicasDeliveryIT {
                     var user = api.user("Many " + run);
                     var ids = enqueue(api, user, 1000);
                     awaitAllSent(database, ids);
+                    // Nothing more must arrive: every message is sent and recorded, so a duplicate could only be a
+                    // send already under way, and each takes a few milliseconds against this local receiver.
                     Api.sleep(1000);
                     var deliveries = RECEIVER.deliveredTo(user).stream()
                             .collect(Collectors.groupingBy(

@@ -47,6 +47,7 @@ class TokenLeaksIT {
             assertEquals(401, statusOf(form), form);
         }
         assertEquals(200, statusOf("Authorization: bEaReR " + token), "the scheme is case-insensitive");
+        // Nothing must appear: lines are written as each request is answered; half a second later all are in the files.
         Api.sleep(500);
         var leaks = new ArrayList<String>();
         for (var file : logFiles()) {
@@ -68,6 +69,7 @@ class TokenLeaksIT {
         for (int i = 0; i < 200; i++) {
             assertEquals(401, statusOf("Authorization: Bearer " + forged));
         }
+        // At most one line must appear: lines are written as each refusal is answered; half a second later all are.
         Api.sleep(500);
         assertTrue(
                 refusalLines() - before <= 1,
