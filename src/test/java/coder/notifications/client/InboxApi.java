@@ -1,5 +1,6 @@
 package coder.notifications.client;
 
+import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,9 +32,14 @@ public interface InboxApi {
     @Path("{id}/read-status")
     One readStatus(@PathParam("id") String id, ReadStatus status);
 
+    /** The first page as the JSON sent, for a test of the wire form itself (a null written, not left out). */
+    @GET
+    JsonObject listAsSent();
+
+    /** 204. */
     @PUT
     @Path("mark-all-as-read")
-    void markAllAsRead();
+    Response markAllAsRead();
 
     record ReadStatus(@JsonbProperty("is_read") boolean isRead) {}
 

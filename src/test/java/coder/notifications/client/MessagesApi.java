@@ -1,5 +1,6 @@
 package coder.notifications.client;
 
+import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,14 @@ public interface MessagesApi {
 
     @GET
     Messages list(
+            @QueryParam("status") String status,
+            @QueryParam("user_id") String userId,
+            @QueryParam("template_id") String templateId,
+            @QueryParam("limit") Integer limit);
+
+    /** The same list as the JSON sent, for a test of the wire form itself (a null written, not left out). */
+    @GET
+    JsonObject listAsSent(
             @QueryParam("status") String status,
             @QueryParam("user_id") String userId,
             @QueryParam("template_id") String templateId,

@@ -1,6 +1,7 @@
 package coder.notifications.client;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** The API's one error shape: {@code {"message", "detail", "validations": [{"field", "detail"}]}}. */
@@ -10,7 +11,12 @@ public record Problem(String message, String detail, List<Validation> validation
 
     /** The error a refused call answered. */
     public static Problem of(WebApplicationException refused) {
-        return refused.getResponse().readEntity(Problem.class);
+        return of(refused.getResponse());
+    }
+
+    /** The error of an answer read as is (a method declared to return {@code Response}). */
+    public static Problem of(Response refused) {
+        return refused.readEntity(Problem.class);
     }
 
     /** The fields the refusal names. */

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,10 +22,10 @@ public interface TemplatesApi {
     @Path("system")
     List<Template> system();
 
-    /** 204 when changed, 304 when the method was already that. */
+    /** 200 with the {@link Template} when changed, 304 when the method was already that. */
     @PUT
     @Path("{id}/method")
-    jakarta.ws.rs.core.Response setMethod(@PathParam("id") String id, MethodChoice method);
+    Response setMethod(@PathParam("id") String id, MethodChoice method);
 
     record MethodChoice(String method) {}
 
@@ -33,8 +34,11 @@ public interface TemplatesApi {
             String name,
             @JsonbProperty("title_template") String titleTemplate,
             @JsonbProperty("body_template") String bodyTemplate,
+            List<Action> actions,
             String group,
             String method,
             String kind,
             @JsonbProperty("enabled_by_default") boolean enabledByDefault) {}
+
+    record Action(String label, String url) {}
 }

@@ -1,106 +1,124 @@
 package coder.notifications.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coder.notifications.client.AuditApi;
+import coder.notifications.client.AuditApi.Entry;
+import coder.notifications.client.EventsApi;
+import coder.notifications.client.EventsApi.Event;
+import coder.notifications.client.PreferencesApi;
+import coder.notifications.client.PreferencesApi.Choices;
+import coder.notifications.client.Problem;
+import coder.notifications.client.SettingsApi;
+import coder.notifications.client.SettingsApi.Settings;
+import coder.notifications.client.TemplatesApi;
+import coder.notifications.client.TemplatesApi.MethodChoice;
+import coder.notifications.client.UsersApi;
+import coder.notifications.security.EvaluationKeys;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.WebApplicationException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.microshed.testing.jaxrs.RESTClient;
+import org.microshed.testing.jupiter.MicroShedTest;
+import org.microshed.testing.jwt.JwtConfig;
 
 /** Every change of the kill switch, of a template's method and of a user's preferences is in the audit trail. */
-class AuditIT {
+@MicroShedTest
+public class AuditIT {
 
     static final String TEMPLATE_DELETED = "29a09665-2a4c-403f-9648-54301670e7be";
     static final String WORKSPACE_DELETED = "f517da0b-cdc9-410f-ab89-a86107c420ed";
 
-    private final Api owner = new Api(SharedService.get());
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static AuditApi audit;
+
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static UsersApi users;
+
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static EventsApi events;
 
     @Test
     void theKillSwitchAndATemplatesMethodAreAuditedWithTheirActor() {
-        var ownerId = owner.user("Audra Owner", "owner");
-        var anOwner = owner.as(Api.token(ownerId, "owner"));
+        var ownerId = Clients.user(users, "Audra Owner", "owner");
+        var ownerToken = Api.token(ownerId, "owner");
+        var settings = Clients.as(ownerToken, SettingsApi.class);
         try {
-            anOwner.request()
-                    .body("{\"notifier_paused\": true}")
-                    .put("/notifications/settings")
-                    .then()
-                    .statusCode(200);
-            anOwner.request()
-                    .body("{\"notifier_paused\": true}")
-                    .put("/notifications/settings")
-                    .then()
-                    .statusCode(304);
+            Clients.assertAnswered(200, settings.put(new Settings(true)));
+            Clients.assertAnswered(304, settings.put(new Settings(true)));
         } finally {
-            anOwner.request()
-                    .body("{\"notifier_paused\": false}")
-                    .put("/notifications/settings")
-                    .then()
-                    .statusCode(200);
+            Clients.assertAnswered(200, settings.put(new Settings(false)));
         }
-        var settings = entries("notifications_settings", 2);
-        assertEquals(ownerId.toString(), settings.get(1).get("actor_id"));
-        assertEquals(Map.of("notifier_paused", false), settings.get(1).get("old"));
-        assertEquals(Map.of("notifier_paused", true), settings.get(1).get("new"));
+        var switched = entries("notifications_settings", 2);
+        assertEquals(ownerId, switched.get(1).actorId());
+        assertEquals(json(Map.of("notifier_paused", false)), switched.get(1).oldValue());
+        assertEquals(json(Map.of("notifier_paused", true)), switched.get(1).newValue());
         assertEquals(
-                Map.of("notifier_paused", false), settings.get(0).get("new"), "newest first; the 304 left no entry");
-        assertEquals("write", settings.get(0).get("action"));
+                json(Map.of("notifier_paused", false)),
+                switched.get(0).newValue(),
+                "newest first; the 304 left no entry");
+        assertEquals("write", switched.get(0).action());
 
+        var templates = Clients.as(ownerToken, TemplatesApi.class);
         try {
-            anOwner.request()
-                    .body(Map.of("method", "smtp"))
-                    .put("/notifications/templates/" + TEMPLATE_DELETED + "/method")
-                    .then()
-                    .statusCode(200);
+            Clients.assertAnswered(200, templates.setMethod(TEMPLATE_DELETED, new MethodChoice("smtp")));
         } finally {
-            anOwner.request()
-                    .body(Map.of("method", ""))
-                    .put("/notifications/templates/" + TEMPLATE_DELETED + "/method")
-                    .then()
-                    .statusCode(200);
+            Clients.assertAnswered(200, templates.setMethod(TEMPLATE_DELETED, new MethodChoice("")));
         }
         var methods = entries("notification_template", 2);
-        assertEquals(TEMPLATE_DELETED, methods.get(1).get("resource_id"));
-        assertEquals(Map.of("method", ""), methods.get(1).get("old"));
-        assertEquals(Map.of("method", "smtp"), methods.get(1).get("new"));
-        assertEquals(Map.of("method", ""), methods.get(0).get("new"));
+        assertEquals(TEMPLATE_DELETED, methods.get(1).resourceId());
+        assertEquals(json(Map.of("method", "")), methods.get(1).oldValue());
+        assertEquals(json(Map.of("method", "smtp")), methods.get(1).newValue());
+        assertEquals(json(Map.of("method", "")), methods.get(0).newValue());
     }
 
     @Test
     void preferencesAreAuditedAlsoWhenChangedThroughAnUnsubscribeLink() throws Exception {
-        var memberId = owner.user("Pia Preference", "member");
-        var member = owner.as(Api.token(memberId, "member"));
-        member.request()
-                .body(Map.of("template_disabled_map", Map.of(WORKSPACE_DELETED, true)))
-                .put("/users/me/notifications/preferences")
-                .then()
-                .statusCode(200);
+        var memberId = Clients.user(users, "Pia Preference", "member");
+        Clients.as(Api.token(memberId, "member"), PreferencesApi.class).set("me", choice(true));
         var changed = entries("notification_preference", 1).get(0);
-        assertEquals(memberId.toString(), changed.get("actor_id"));
-        assertEquals(memberId.toString(), changed.get("resource_id"));
-        assertEquals(Map.of(WORKSPACE_DELETED, false), changed.get("old"));
-        assertEquals(Map.of(WORKSPACE_DELETED, true), changed.get("new"));
+        assertEquals(memberId, changed.actorId());
+        assertEquals(memberId.toString(), changed.resourceId());
+        assertEquals(json(Map.of(WORKSPACE_DELETED, false)), changed.oldValue());
+        assertEquals(json(Map.of(WORKSPACE_DELETED, true)), changed.newValue());
 
-        owner.event(Map.of(
-                        "template",
-                        "Your account has been activated",
-                        "user_id",
-                        memberId.toString(),
-                        "labels",
-                        Map.of("activated_account_name", "pia", "initiator", "audit")))
-                .then()
-                .statusCode(202);
+        Clients.accepted(events.reportAnswered(Event.of(
+                "Your account has been activated",
+                memberId,
+                Map.of("activated_account_name", "pia", "initiator", "audit"))));
         var link = SharedService.RECEIVER
                 .awaitDelivered(memberId, 1, Duration.ofSeconds(30))
                 .get(0)
                 .getJsonObject("payload")
                 .getString("unsubscribe_url");
+        // The link of an email's List-Unsubscribe header, posted as a mail client does: a form, not the API.
         var answer = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(link))
@@ -110,39 +128,22 @@ class AuditIT {
                         HttpResponse.BodyHandlers.discarding());
         assertEquals(200, answer.statusCode());
         var byLink = entries("notification_preference", 1).get(0);
-        assertNull(byLink.get("actor_id"), "an unsubscribe link names no actor");
-        assertEquals(memberId.toString(), byLink.get("resource_id"));
-        assertEquals(Map.of("1a6a6bea-ee0a-43e2-9e7c-eabdb53730e4", true), byLink.get("new"));
+        assertNull(byLink.actorId(), "an unsubscribe link names no actor");
+        assertEquals(memberId.toString(), byLink.resourceId());
+        assertEquals(json(Map.of("1a6a6bea-ee0a-43e2-9e7c-eabdb53730e4", true)), byLink.newValue());
     }
 
     @Test
     void ownersAndAuditorsReadTheTrailOthersDoNot() {
-        var auditor = owner.as(Api.token(owner.user("Abe Auditor", "auditor"), "auditor"));
-        auditor.request()
-                .get("/audit?limit=5")
-                .then()
-                .statusCode(200)
-                .body("entries.size()", org.hamcrest.Matchers.lessThanOrEqualTo(5));
-        owner.as(Api.token(owner.user("Meg Member", "member"), "member"))
-                .request()
-                .get("/audit")
-                .then()
-                .statusCode(403);
-        owner.as(Api.token(UUID.randomUUID(), "notifier"))
-                .request()
-                .get("/audit")
-                .then()
-                .statusCode(403);
-        owner.request()
-                .get("/audit?resource_type=users")
-                .then()
-                .statusCode(400)
-                .body("validations[0].field", org.hamcrest.Matchers.equalTo("resource_type"));
-        owner.request()
-                .get("/audit?limit=0")
-                .then()
-                .statusCode(400)
-                .body("validations[0].field", org.hamcrest.Matchers.equalTo("limit"));
+        var auditor = Clients.as(Api.token(Clients.user(users, "Abe Auditor", "auditor"), "auditor"), AuditApi.class);
+        var page = auditor.list(null, null, null, 5);
+        assertTrue(page.entries().size() <= 5, page.entries().size() + " entries");
+        var member = Clients.as(Api.token(Clients.user(users, "Meg Member", "member"), "member"), AuditApi.class);
+        assertThrows(ForbiddenException.class, () -> member.list(null, null, null, null));
+        var notifier = Clients.as(Api.token(UUID.randomUUID(), "notifier"), AuditApi.class);
+        assertThrows(ForbiddenException.class, () -> notifier.list(null, null, null, null));
+        Clients.assertRefusedNaming("resource_type", () -> audit.list("users", null, null, null));
+        Clients.assertRefusedNaming("limit", () -> audit.list(null, null, null, 0));
     }
 
     /**
@@ -152,107 +153,70 @@ class AuditIT {
      */
     @Test
     void aPreferenceFloodIsRefusedAndTheTrailPagesAndFiltersByActor() {
-        var ownerId = owner.user("Olga Owner", "owner");
-        var anOwner = owner.as(Api.token(ownerId, "owner"));
-        anOwner.request()
-                .body("{\"notifier_paused\": true}")
-                .put("/notifications/settings")
-                .then()
-                .statusCode(200);
-        anOwner.request()
-                .body("{\"notifier_paused\": false}")
-                .put("/notifications/settings")
-                .then()
-                .statusCode(200);
+        var ownerId = Clients.user(users, "Olga Owner", "owner");
+        var settings = Clients.as(Api.token(ownerId, "owner"), SettingsApi.class);
+        Clients.assertAnswered(200, settings.put(new Settings(true)));
+        Clients.assertAnswered(200, settings.put(new Settings(false)));
 
-        var memberId = owner.user("Flo Flood", "member");
-        var member = owner.as(Api.token(memberId, "member"));
+        var memberId = Clients.user(users, "Flo Flood", "member");
+        var member = Clients.as(Api.token(memberId, "member"), PreferencesApi.class);
         var accepted = 0;
-        io.restassured.response.Response refused = null;
+        WebApplicationException refused = null;
         for (int i = 0; i < 100 && refused == null; i++) {
-            var answer = member.request()
-                    .body(Map.of("template_disabled_map", Map.of(WORKSPACE_DELETED, i % 2 == 0)))
-                    .put("/users/me/notifications/preferences");
-            if (answer.statusCode() == 200) {
+            try {
+                member.set("me", choice(i % 2 == 0));
                 accepted++;
-            } else {
-                refused = answer;
+            } catch (WebApplicationException e) {
+                refused = e;
             }
         }
         assertTrue(accepted >= 20, "a burst of " + accepted + " changes passed");
-        assertTrue(refused != null, "the flood was refused");
-        refused.then().statusCode(429).body("message", org.hamcrest.Matchers.containsString("preference changes"));
-        assertTrue(
-                Integer.parseInt(refused.header("Retry-After")) >= 1,
-                refused.headers().toString());
-        List<Map<String, Object>> byMember = owner.request()
-                .get("/audit?actor_id=" + memberId + "&limit=1000")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("entries");
+        assertNotNull(refused, "the flood was refused");
+        var tooMany = refused.getResponse();
+        assertEquals(429, tooMany.getStatus());
+        var retryAfter = tooMany.getHeaderString("Retry-After");
+        var message = Problem.of(tooMany).message();
+        assertTrue(message.contains("preference changes"), message);
+        assertTrue(Integer.parseInt(retryAfter) >= 1, tooMany.getHeaders().toString());
+        var byMember = audit.list(null, memberId.toString(), null, 1000).entries();
         assertEquals(accepted, byMember.size(), "one entry per accepted change, none for a refused one");
 
         // The owner's two entries, found by actor and reached by walking the cursor one entry at a time.
-        var first = owner.request()
-                .get("/audit?actor_id=" + ownerId + "&limit=1")
-                .then()
-                .statusCode(200)
-                .extract();
-        assertEquals(Map.of("notifier_paused", false), first.jsonPath().getMap("entries[0].new"));
-        String cursor = first.jsonPath().getString("next_before");
-        var second = owner.request()
-                .get("/audit?actor_id=" + ownerId + "&limit=1&before=" + cursor)
-                .then()
-                .statusCode(200)
-                .extract();
-        assertEquals(Map.of("notifier_paused", true), second.jsonPath().getMap("entries[0].new"));
-        var third = owner.request()
-                .get("/audit?actor_id=" + ownerId + "&limit=1&before="
-                        + second.jsonPath().getString("next_before"))
-                .then()
-                .statusCode(200)
-                .extract();
-        assertEquals(List.of(), third.jsonPath().getList("entries"));
-        assertNull(third.jsonPath().getString("next_before"));
+        var first = audit.list(null, ownerId.toString(), null, 1);
+        assertEquals(
+                json(Map.of("notifier_paused", false)), first.entries().get(0).newValue());
+        var second = audit.list(null, ownerId.toString(), first.nextBefore().toString(), 1);
+        assertEquals(
+                json(Map.of("notifier_paused", true)), second.entries().get(0).newValue());
+        var third = audit.list(null, ownerId.toString(), second.nextBefore().toString(), 1);
+        assertEquals(List.of(), third.entries());
+        assertNull(third.nextBefore());
 
         // Walking every page of the member's entries meets each once, newest first.
-        var seen = new java.util.ArrayList<String>();
-        String before = null;
+        var seen = new ArrayList<UUID>();
+        UUID before = null;
         do {
-            var page = owner.request()
-                    .get("/audit?actor_id=" + memberId + "&limit=7" + (before == null ? "" : "&before=" + before))
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            seen.addAll(page.getList("entries.id"));
-            before = page.getString("next_before");
+            var page = audit.list(null, memberId.toString(), before == null ? null : before.toString(), 7);
+            page.entries().forEach(entry -> seen.add(entry.id()));
+            before = page.nextBefore();
         } while (before != null);
-        assertEquals(byMember.stream().map(entry -> entry.get("id")).toList(), seen);
-        owner.request()
-                .get("/audit?before=yesterday")
-                .then()
-                .statusCode(400)
-                .body("validations[0].field", org.hamcrest.Matchers.equalTo("before"));
-        owner.request()
-                .get("/audit?actor_id=1")
-                .then()
-                .statusCode(400)
-                .body("validations[0].field", org.hamcrest.Matchers.equalTo("actor_id"));
+        assertEquals(byMember.stream().map(Entry::id).toList(), seen);
+        Clients.assertRefusedNaming("before", () -> audit.list(null, null, "yesterday", null));
+        Clients.assertRefusedNaming("actor_id", () -> audit.list(null, "1", null, null));
     }
 
-    private List<Map<String, Object>> entries(String type, int count) {
-        List<Map<String, Object>> entries = owner.request()
-                .get("/audit?resource_type=" + type + "&limit=" + count)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("entries");
+    private List<Entry> entries(String type, int count) {
+        var entries = audit.list(type, null, null, count).entries();
         assertEquals(count, entries.size());
-        entries.forEach(entry -> assertTrue(entry.containsKey("time") && entry.containsKey("id"), entry.toString()));
+        entries.forEach(entry -> assertTrue(entry.time() != null && entry.id() != null, entry.toString()));
         return entries;
+    }
+
+    private static Choices choice(boolean disabled) {
+        return new Choices(Map.of(WORKSPACE_DELETED, disabled));
+    }
+
+    private static JsonObject json(Map<String, Object> fields) {
+        return Json.createObjectBuilder(fields).build();
     }
 }

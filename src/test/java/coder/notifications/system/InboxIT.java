@@ -7,8 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coder.notifications.client.DispatchMethodsApi;
+import coder.notifications.client.EventsApi;
+import coder.notifications.client.EventsApi.Batch;
+import coder.notifications.client.EventsApi.Enqueued;
+import coder.notifications.client.EventsApi.Event;
+import coder.notifications.client.InboxApi;
+import coder.notifications.client.InboxApi.Action;
+import coder.notifications.client.InboxApi.Item;
+import coder.notifications.client.InboxApi.Page;
+import coder.notifications.client.InboxApi.ReadStatus;
+import coder.notifications.client.MessagesApi;
+import coder.notifications.client.MessagesApi.Message;
+import coder.notifications.client.PreferencesApi;
+import coder.notifications.client.PreferencesApi.Choices;
+import coder.notifications.client.TemplatesApi;
+import coder.notifications.client.TemplatesApi.MethodChoice;
+import coder.notifications.client.UsersApi;
 import coder.notifications.security.EvaluationKeys;
-import io.restassured.response.Response;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,22 +34,66 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.microshed.testing.jaxrs.RESTClient;
+import org.microshed.testing.jupiter.MicroShedTest;
+import org.microshed.testing.jwt.JwtConfig;
 
-/** The inbox of SPEC 12 on the shared service: delivery through the queue, the API, and the live stream. */
-class InboxIT {
+/**
+ * The inbox of SPEC 12 on the shared service: delivery through the queue, the API (through its typed interface),
+ * and the live stream (WebSocket and Server-Sent Events, through {@link InboxStream}).
+ */
+@MicroShedTest
+public class InboxIT {
 
     static final String WORKSPACE_DELETED = "f517da0b-cdc9-410f-ab89-a86107c420ed";
     static final String WORKSPACE_DORMANT = "0ea69165-ec14-4314-91f1-69566ac3c5a0";
     static final String ACCOUNT_SUSPENDED = "6a2f0609-9b69-4d36-a989-9f5925b6cbff";
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static UsersApi users;
+
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static EventsApi events;
+
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static MessagesApi messages;
+
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static TemplatesApi templates;
+
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static DispatchMethodsApi dispatchMethods;
+
     static ServiceProcess service;
+    /** Plain HTTP, for what the typed interface cannot send (a malformed body, an unknown parameter, the watch). */
     static Api api;
     /** Idle watches open for the whole class, which runs longer than two ping periods (15 s each). */
     static InboxStream idleSocket;
@@ -67,51 +129,67 @@ class InboxIT {
         }
     }
 
-    /** A member of the directory and their own API. */
-    record Person(UUID id, String token, Api api) {}
+    /** A member of the directory, their token and their own inbox. */
+    record Person(UUID id, String token, InboxApi inbox) {
+
+        /** The same person over plain HTTP. */
+        Api plain() {
+            return api.as(token);
+        }
+    }
 
     static Person person(String name) {
-        var id = api.user(name, "member");
+        var id = Clients.user(users, name, "member");
         var token = Api.token(id, "member");
-        return new Person(id, token, api.as(token));
+        return new Person(id, token, Clients.as(token, InboxApi.class));
     }
 
-    static Response event(String template, UUID user, String name, List<UUID> targets) {
-        return api.request()
-                .body(Map.of(
-                        "template", template,
-                        "user_id", user.toString(),
-                        "labels", Map.of("name", name, "reason", "a test", "initiator", "danny"),
-                        "targets", targets.stream().map(UUID::toString).toList()))
-                .post("/notifications/events");
+    /** Reports an event about these targets for the user, answered 202. */
+    static Enqueued event(String template, UUID user, String name, List<UUID> targets) {
+        var labels = Map.of("name", name, "reason", "a test", "initiator", "danny");
+        return Clients.accepted(
+                events.reportAnswered(Event.of(template, user, labels).withTargets(targets)));
     }
 
-    static String idOf(Response enqueued, String method) {
-        enqueued.then().statusCode(202);
-        return enqueued.jsonPath().getString("messages.find { it.method == '" + method + "' }.id");
+    static String idOf(Enqueued enqueued, String method) {
+        return enqueued.by(method).id().toString();
     }
 
-    /** The caller's inbox with these query parameters, answered 200. */
-    static io.restassured.path.json.JsonPath list(Person person, Map<String, ?> query) {
-        return person.api()
-                .request()
-                .queryParams(query)
-                .get("/notifications/inbox")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+    static Message awaitSent(String message) {
+        return Clients.awaitStatus(messages, UUID.fromString(message), "sent", PATIENCE);
+    }
+
+    /** Which items a list asks for; a null filter is left out. */
+    record Filters(String targets, String templates, String readStatus) {
+
+        static final Filters NONE = new Filters(null, null, null);
+
+        static Filters targets(String targets) {
+            return new Filters(targets, null, null);
+        }
+
+        static Filters templates(String templates) {
+            return new Filters(null, templates, null);
+        }
+
+        static Filters readStatus(String readStatus) {
+            return new Filters(null, null, readStatus);
+        }
+
+        Page page(Person person, String startingBefore) {
+            return person.inbox().list(targets, templates, readStatus, startingBefore);
+        }
+    }
+
+    /** The caller's first page, unfiltered. */
+    static Page list(Person person) {
+        return Filters.NONE.page(person, null);
     }
 
     /** Polls the list (never sleeping a fixed time) until the caller has this many unread items. */
-    static void awaitUnread(Person person, int count) {
-        var deadline = Instant.now().plus(PATIENCE);
-        while (list(person, Map.of()).getInt("unread_count") != count) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("unread_count never reached " + count + ": "
-                        + list(person, Map.of()).prettify());
-            }
-            Api.sleep(50);
+    static void awaitUnread(Person person, int count) throws Exception {
+        if (!Api.eventually(PATIENCE, () -> list(person).unreadCount() == count)) {
+            throw new AssertionError("unread_count never reached " + count + ": " + list(person));
         }
     }
 
@@ -120,50 +198,41 @@ class InboxIT {
         var ada = person("Ada Inbox");
         var target = UUID.randomUUID();
         var enqueued = event(WORKSPACE_DELETED, ada.id(), "ws-1", List.of(target));
-        assertEquals(
-                List.of("webhook", "inbox"),
-                enqueued.jsonPath().getList("messages.method"),
-                "the method's message and the inbox's");
+        assertEquals(List.of("webhook", "inbox"), enqueued.methods(), "the method's message and the inbox's");
         var inboxMessage = idOf(enqueued, "inbox");
-        var sent = api.awaitStatus(inboxMessage, "sent", PATIENCE);
-        assertEquals("inbox", sent.get("method"));
+        assertEquals("inbox", awaitSent(inboxMessage).method());
 
-        var page = list(ada, Map.of());
-        assertEquals(1, page.getInt("unread_count"));
-        assertEquals(1, page.getList("notifications").size());
-        Map<String, Object> item = page.getMap("notifications[0]");
-        assertEquals(inboxMessage, item.get("id"), "an item is keyed by the message that delivered it");
-        assertEquals(ada.id().toString(), item.get("user_id"));
-        assertEquals(WORKSPACE_DELETED, item.get("template_id"));
-        assertEquals(List.of(target.toString()), item.get("targets"));
-        assertEquals("Workspace \"ws-1\" deleted", item.get("title"));
-        assertTrue(((String) item.get("content")).contains("Your workspace **ws-1** was deleted."), item.toString());
-        assertEquals("DEFAULT_ICON_WORKSPACE", item.get("icon"));
+        var page = list(ada);
+        assertEquals(1, page.unreadCount());
+        assertEquals(1, page.notifications().size());
+        var item = page.notifications().get(0);
+        assertEquals(inboxMessage, item.id().toString(), "an item is keyed by the message that delivered it");
+        assertEquals(ada.id(), item.userId());
+        assertEquals(WORKSPACE_DELETED, item.templateId().toString());
+        assertEquals(List.of(target), item.targets());
+        assertEquals("Workspace \"ws-1\" deleted", item.title());
+        assertTrue(item.content().contains("Your workspace **ws-1** was deleted."), item.toString());
+        assertEquals("DEFAULT_ICON_WORKSPACE", item.icon());
         assertEquals(
                 List.of(
-                        Map.of("label", "View workspaces", "url", "https://coder.example.com/workspaces"),
-                        Map.of("label", "View templates", "url", "https://coder.example.com/templates")),
-                item.get("actions"));
-        assertNull(item.get("read_at"));
-        assertTrue(item.containsKey("read_at"), "read_at is present, as null");
-        assertNotNull(Instant.parse((String) item.get("created_at")));
+                        new Action("View workspaces", "https://coder.example.com/workspaces"),
+                        new Action("View templates", "https://coder.example.com/templates")),
+                item.actions());
+        assertNull(item.readAt());
+        var sent = ada.inbox().listAsSent().getJsonArray("notifications").getJsonObject(0);
+        assertTrue(sent.containsKey("read_at") && sent.isNull("read_at"), "read_at is present, as null: " + sent);
+        assertNotNull(Instant.parse(sent.getString("created_at")));
 
         // An account template answers the account icon.
-        var suspended = idOf(event(ACCOUNT_SUSPENDED, ada.id(), "x", List.of()), "inbox");
-        api.awaitStatus(suspended, "sent", PATIENCE);
-        assertEquals("DEFAULT_ICON_ACCOUNT", list(ada, Map.of()).getString("notifications[0].icon"));
+        awaitSent(idOf(event(ACCOUNT_SUSPENDED, ada.id(), "x", List.of()), "inbox"));
+        assertEquals("DEFAULT_ICON_ACCOUNT", list(ada).notifications().get(0).icon());
 
         // The inbox message shows in the messages API and in Coder's metrics with method="inbox".
-        assertEquals(
-                inboxMessage,
-                api.request()
-                        .queryParam("user_id", ada.id())
-                        .get("/notifications/messages")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getString("messages.find { it.method == 'inbox' && it.id == '" + inboxMessage + "' }.id"));
+        assertTrue(
+                messages.list(null, ada.id().toString(), null, null).messages().stream()
+                        .anyMatch(message -> message.method().equals("inbox")
+                                && message.id().toString().equals(inboxMessage)),
+                "the inbox message is listed");
         var metrics = io.restassured.RestAssured.given()
                 .baseUri(service.uri("").toString())
                 .get("/metrics")
@@ -174,93 +243,74 @@ class InboxIT {
                                 && line.contains("method=\"inbox\"")),
                 "send times are counted for the inbox");
         // Coder's answer is kept: the inbox is not a deployment method.
-        api.request()
-                .get("/notifications/dispatch-methods")
-                .then()
-                .statusCode(200)
-                .body("available", org.hamcrest.Matchers.equalTo(List.of("smtp", "webhook")));
+        assertEquals(List.of("smtp", "webhook"), dispatchMethods.get().available());
     }
 
     @Test
-    void pagesOfTwentyFiveNewestFirstWithFiltersAndAnUnreadCountOverEverything() {
+    void pagesOfTwentyFiveNewestFirstWithFiltersAndAnUnreadCountOverEverything() throws Exception {
         var bo = person("Bo Pages");
         var a = UUID.randomUUID();
         var b = UUID.randomUUID();
-        var events = new ArrayList<Map<String, Object>>();
+        var batch = new ArrayList<Event>();
         for (int i = 0; i < 30; i++) {
             var targets = i % 3 == 0 ? List.of(a, b) : i % 3 == 1 ? List.of(a) : List.<UUID>of();
-            events.add(Map.of(
-                    "template", i < 20 ? WORKSPACE_DELETED : WORKSPACE_DORMANT,
-                    "user_id", bo.id().toString(),
-                    "labels", Map.of("name", "ws-" + i),
-                    "targets", targets.stream().map(UUID::toString).toList()));
+            batch.add(Event.of(i < 20 ? WORKSPACE_DELETED : WORKSPACE_DORMANT, bo.id(), Map.of("name", "ws-" + i))
+                    .withTargets(targets));
         }
-        api.request()
-                .body(Map.of("events", events))
-                .post("/notifications/events/batch")
-                .then()
-                .statusCode(200);
+        Clients.assertAnswered(200, events.reportAll(new Batch(batch)));
         awaitUnread(bo, 30);
 
-        var first = list(bo, Map.of());
-        List<Map<String, Object>> firstItems = first.getList("notifications");
+        var firstItems = list(bo).notifications();
         assertEquals(25, firstItems.size());
-        var second = list(bo, Map.of("starting_before", firstItems.get(24).get("id")));
-        List<Map<String, Object>> secondItems = second.getList("notifications");
+        var secondItems =
+                Filters.NONE.page(bo, firstItems.get(24).id().toString()).notifications();
         assertEquals(5, secondItems.size());
         var all = new ArrayList<>(firstItems);
         all.addAll(secondItems);
-        assertEquals(30, new HashSet<>(all.stream().map(item -> item.get("id")).toList()).size(), "no repeats");
+        assertEquals(30, new HashSet<>(all.stream().map(Item::id).toList()).size(), "no repeats");
         for (int i = 1; i < all.size(); i++) {
-            assertTrue(
-                    Instant.parse((String) all.get(i - 1).get("created_at"))
-                                    .compareTo(Instant.parse((String) all.get(i).get("created_at")))
-                            >= 0,
-                    "newest first");
+            assertTrue(all.get(i - 1).createdAt().compareTo(all.get(i).createdAt()) >= 0, "newest first");
         }
         assertEquals(
                 0,
-                list(bo, Map.of("starting_before", secondItems.get(4).get("id")))
-                        .getList("notifications")
+                Filters.NONE
+                        .page(bo, secondItems.get(4).id().toString())
+                        .notifications()
                         .size());
 
         // targets: every one given must be among the item's; templates: any of them.
-        assertEquals(20, countOn(bo, Map.of("targets", a.toString())));
-        assertEquals(10, countOn(bo, Map.of("targets", a + "," + b)));
-        assertEquals(10, countOn(bo, Map.of("templates", WORKSPACE_DORMANT)));
-        assertEquals(30, countOn(bo, Map.of("templates", WORKSPACE_DORMANT + "," + WORKSPACE_DELETED)));
+        assertEquals(20, countOn(bo, Filters.targets(a.toString())));
+        assertEquals(10, countOn(bo, Filters.targets(a + "," + b)));
+        assertEquals(10, countOn(bo, Filters.templates(WORKSPACE_DORMANT)));
+        assertEquals(30, countOn(bo, Filters.templates(WORKSPACE_DORMANT + "," + WORKSPACE_DELETED)));
 
         // read_status, and unread_count whatever the filters say.
-        var some = secondItems.subList(0, 3);
-        some.forEach(item -> bo.api()
-                .request()
-                .body(Map.of("is_read", true))
-                .put("/notifications/inbox/" + item.get("id") + "/read-status")
-                .then()
-                .statusCode(200));
-        assertEquals(3, countOn(bo, Map.of("read_status", "read")));
-        assertEquals(27, countOn(bo, Map.of("read_status", "unread")));
-        assertEquals(30, countOn(bo, Map.of("read_status", "all")));
-        var filtered = list(bo, Map.of("read_status", "read", "templates", WORKSPACE_DORMANT));
-        assertEquals(27, filtered.getInt("unread_count"));
+        secondItems
+                .subList(0, 3)
+                .forEach(item -> bo.inbox().readStatus(item.id().toString(), new ReadStatus(true)));
+        assertEquals(3, countOn(bo, Filters.readStatus("read")));
+        assertEquals(27, countOn(bo, Filters.readStatus("unread")));
+        assertEquals(30, countOn(bo, Filters.readStatus("all")));
+        var filtered = new Filters(null, WORKSPACE_DORMANT, "read").page(bo, null);
+        assertEquals(27, filtered.unreadCount());
     }
 
     /** How many items the filters select, walking every page. */
-    static int countOn(Person person, Map<String, String> query) {
+    static int countOn(Person person, Filters filters) {
         var count = 0;
-        var parameters = new java.util.HashMap<String, String>(query);
+        String startingBefore = null;
         while (true) {
-            List<Map<String, Object>> items = list(person, parameters).getList("notifications");
+            var items = filters.page(person, startingBefore).notifications();
             count += items.size();
             if (items.size() < 25) {
                 return count;
             }
-            parameters.put("starting_before", (String) items.get(24).get("id"));
+            startingBefore = items.get(24).id().toString();
         }
     }
 
     @Test
-    void readStatusMarkAllAndOnlyTheCallersOwnItems() {
+    void readStatusMarkAllAndOnlyTheCallersOwnItems() throws Exception {
         var cy = person("Cy Reader");
         var dee = person("Dee Other");
         var first = idOf(event(WORKSPACE_DELETED, cy.id(), "r-1", List.of()), "inbox");
@@ -269,93 +319,62 @@ class InboxIT {
         awaitUnread(cy, 2);
         awaitUnread(dee, 1);
 
-        var read = cy.api()
-                .request()
-                .body(Map.of("is_read", true))
-                .put("/notifications/inbox/" + first + "/read-status")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        assertEquals(first, read.getString("notification.id"));
-        assertNotNull(Instant.parse(read.getString("notification.read_at")));
-        assertEquals(1, read.getInt("unread_count"));
-        var unread = cy.api()
-                .request()
-                .body(Map.of("is_read", false))
-                .put("/notifications/inbox/" + first + "/read-status")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        assertNull(unread.get("notification.read_at"));
-        assertEquals(2, unread.getInt("unread_count"));
+        var read = cy.inbox().readStatus(first, new ReadStatus(true));
+        assertEquals(first, read.notification().id().toString());
+        assertNotNull(read.notification().readAt());
+        assertEquals(1, read.unreadCount());
+        var unread = cy.inbox().readStatus(first, new ReadStatus(false));
+        assertNull(unread.notification().readAt());
+        assertEquals(2, unread.unreadCount());
 
         // Another user's item is as unknown as an item that never existed.
         for (var id : List.of(others, UUID.randomUUID().toString())) {
-            cy.api()
-                    .request()
-                    .body(Map.of("is_read", true))
-                    .put("/notifications/inbox/" + id + "/read-status")
-                    .then()
-                    .statusCode(404);
+            assertThrows(NotFoundException.class, () -> cy.inbox().readStatus(id, new ReadStatus(true)));
         }
-        assertEquals(1, list(dee, Map.of()).getInt("unread_count"), "untouched");
-        cy.api()
+        assertEquals(1, list(dee).unreadCount(), "untouched");
+        // A string where the boolean belongs: the typed ReadStatus cannot send it.
+        cy.plain()
                 .request()
                 .body(Map.of("is_read", "yes"))
                 .put("/notifications/inbox/" + second + "/read-status")
                 .then()
                 .statusCode(400)
                 .body("validations[0].field", org.hamcrest.Matchers.equalTo("is_read"));
-        cy.api()
-                .request()
-                .body(Map.of("is_read", true))
-                .put("/notifications/inbox/not-a-uuid/read-status")
-                .then()
-                .statusCode(400)
-                .body("validations[0].field", org.hamcrest.Matchers.equalTo("id"));
+        Clients.assertRefusedNaming("id", () -> cy.inbox().readStatus("not-a-uuid", new ReadStatus(true)));
 
-        cy.api().request().put("/notifications/inbox/mark-all-as-read").then().statusCode(204);
-        var after = list(cy, Map.of());
-        assertEquals(0, after.getInt("unread_count"));
-        assertTrue(after.getList("notifications.read_at").stream().allMatch(java.util.Objects::nonNull));
-        assertEquals(1, list(dee, Map.of()).getInt("unread_count"), "only the caller's items");
+        Clients.assertAnswered(204, cy.inbox().markAllAsRead());
+        var after = list(cy);
+        assertEquals(0, after.unreadCount());
+        assertTrue(after.notifications().stream().map(Item::readAt).allMatch(Objects::nonNull));
+        assertEquals(1, list(dee).unreadCount(), "only the caller's items");
         // Without credentials there is no inbox.
-        api.anonymous().get("/notifications/inbox").then().statusCode(401);
+        assertThrows(
+                NotAuthorizedException.class,
+                () -> Clients.anonymous(InboxApi.class).list(null, null, null, null));
     }
 
     @Test
     void badParametersAreRefusedNamingThemBeforeAnyUpgrade() throws Exception {
         var eve = person("Eve Params");
         var someoneElses = idOf(event(WORKSPACE_DELETED, person("Fay").id(), "p", List.of()), "inbox");
-        api.awaitStatus(someoneElses, "sent", PATIENCE);
-        var cases = Map.of(
-                "colour", "blue",
-                "read_status", "maybe",
-                "targets", "not-a-uuid",
-                "templates", WORKSPACE_DELETED + ",x",
-                "starting_before", "12");
-        for (var bad : cases.entrySet()) {
-            eve.api()
-                    .request()
-                    .queryParam(bad.getKey(), bad.getValue())
-                    .get("/notifications/inbox")
-                    .then()
-                    .statusCode(400)
-                    .body("validations[0].field", org.hamcrest.Matchers.equalTo(bad.getKey()));
-        }
-        eve.api()
+        awaitSent(someoneElses);
+        // A parameter the list does not know: the typed interface has no way to send it.
+        eve.plain()
                 .request()
-                .queryParam("starting_before", someoneElses)
+                .queryParam("colour", "blue")
                 .get("/notifications/inbox")
                 .then()
                 .statusCode(400)
-                .body("validations[0].field", org.hamcrest.Matchers.equalTo("starting_before"));
+                .body("validations[0].field", org.hamcrest.Matchers.equalTo("colour"));
+        Clients.assertRefusedNaming("read_status", () -> eve.inbox().list(null, null, "maybe", null));
+        Clients.assertRefusedNaming("targets", () -> eve.inbox().list("not-a-uuid", null, null, null));
+        Clients.assertRefusedNaming("templates", () -> eve.inbox().list(null, WORKSPACE_DELETED + ",x", null, null));
+        Clients.assertRefusedNaming("starting_before", () -> eve.inbox().list(null, null, null, "12"));
+        Clients.assertRefusedNaming("starting_before", () -> eve.inbox().list(null, null, null, someoneElses));
         // The watch's own parameter, and the list's that the watch does not take.
         for (var query : List.of("format=html", "starting_before=" + someoneElses, "read_status=maybe")) {
             var field = query.substring(0, query.indexOf('='));
-            eve.api()
+            eve.plain()
                     .request()
                     .header("Accept", "text/event-stream")
                     .get("/notifications/inbox/watch?" + query)
@@ -380,7 +399,7 @@ class InboxIT {
                 ((WebSocketHandshakeException) anonymous.getCause())
                         .getResponse()
                         .statusCode());
-        eve.api().request().get("/notifications/inbox/watch").then().statusCode(400);
+        eve.plain().request().get("/notifications/inbox/watch").then().statusCode(400);
     }
 
     @Test
@@ -497,35 +516,29 @@ class InboxIT {
     @Test
     void theInboxMethodAndPreferences() throws Exception {
         var jo = person("Jo Prefers");
-        var method = "/notifications/templates/" + WORKSPACE_DORMANT + "/method";
-        api.request().body(Map.of("method", "inbox")).put(method).then().statusCode(200);
+        Clients.assertAnswered(200, templates.setMethod(WORKSPACE_DORMANT, new MethodChoice("inbox")));
         try {
             var onlyInbox = event(WORKSPACE_DORMANT, jo.id(), "only-inbox", List.of());
-            assertEquals(List.of("inbox"), onlyInbox.jsonPath().getList("messages.method"), "the inbox only");
-            api.awaitStatus(idOf(onlyInbox, "inbox"), "sent", PATIENCE);
+            assertEquals(List.of("inbox"), onlyInbox.methods(), "the inbox only");
+            awaitSent(idOf(onlyInbox, "inbox"));
         } finally {
-            api.request().body(Map.of("method", "")).put(method).then().statusCode(200);
+            Clients.assertAnswered(200, templates.setMethod(WORKSPACE_DORMANT, new MethodChoice("")));
         }
         // A disabled template makes no inbox item either, and the recipient is skipped once.
-        jo.api()
-                .request()
-                .body(Map.of("template_disabled_map", Map.of(WORKSPACE_DELETED, true)))
-                .put("/users/" + jo.id() + "/notifications/preferences")
-                .then()
-                .statusCode(200);
-        var skipped =
-                event(WORKSPACE_DELETED, jo.id(), "disabled", List.of()).then().statusCode(202);
-        skipped.body("messages", org.hamcrest.Matchers.hasSize(0));
-        skipped.body("skipped", org.hamcrest.Matchers.hasSize(1));
-        skipped.body("skipped[0].reason", org.hamcrest.Matchers.equalTo("disabled"));
-        assertEquals(1, list(jo, Map.of()).getList("notifications").size(), "only the inbox-only item");
+        Clients.as(jo.token(), PreferencesApi.class)
+                .set(jo.id().toString(), new Choices(Map.of(WORKSPACE_DELETED, true)));
+        var skipped = event(WORKSPACE_DELETED, jo.id(), "disabled", List.of());
+        assertEquals(List.of(), skipped.messages());
+        assertEquals(1, skipped.skipped().size());
+        assertEquals("disabled", skipped.skipped().get(0).reason());
+        assertEquals(1, list(jo).notifications().size(), "only the inbox-only item");
     }
 
     @Test
     void aRedeliveryAfterAnExpiredLeaseAddsNothing() throws Exception {
         var kim = person("Kim Twice");
         var id = idOf(event(WORKSPACE_DELETED, kim.id(), "twice", List.of()), "inbox");
-        api.awaitStatus(id, "sent", PATIENCE);
+        awaitSent(id);
         try (var socket = new InboxStream.OverWebSocket(service, "", "Authorization", "Bearer " + kim.token());
                 var connection = TestDatabase.connect();
                 var statement = connection.prepareStatement(
@@ -534,13 +547,12 @@ class InboxIT {
             // As if the replica that delivered it died before it recorded the result: its lease expired.
             statement.setString(1, id);
             assertEquals(1, statement.executeUpdate());
-            var deadline = Instant.now().plus(PATIENCE);
-            while (((Number) api.message(id).get("attempt_count")).intValue() < 2
-                    || !"sent".equals(api.message(id).get("status"))) {
-                assertTrue(Instant.now().isBefore(deadline), "redelivered: " + api.message(id));
-                Api.sleep(50);
-            }
-            assertEquals(1, list(kim, Map.of()).getList("notifications").size());
+            var redelivered = Api.eventually(PATIENCE, () -> {
+                var message = messages.find(id);
+                return message.attemptCount() >= 2 && "sent".equals(message.status());
+            });
+            assertTrue(redelivered, () -> "redelivered: " + messages.find(id));
+            assertEquals(1, list(kim).notifications().size());
             // A second item would have been announced before its message was recorded as sent.
             assertTrue(socket.frames.isEmpty(), "no frame for a redelivery: " + socket.frames);
         }

@@ -1,74 +1,112 @@
 package coder.notifications.system;
 
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coder.notifications.client.EventsApi;
+import coder.notifications.client.EventsApi.Created;
+import coder.notifications.client.EventsApi.Enqueued;
+import coder.notifications.client.EventsApi.Event;
+import coder.notifications.client.MessagesApi;
+import coder.notifications.client.MessagesApi.Message;
+import coder.notifications.client.SettingsApi;
+import coder.notifications.client.SettingsApi.Settings;
+import coder.notifications.client.UsersApi;
+import coder.notifications.client.UsersApi.UserRequest;
+import coder.notifications.security.EvaluationKeys;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.microshed.testing.jaxrs.RESTClient;
+import org.microshed.testing.jupiter.MicroShedTest;
+import org.microshed.testing.jwt.JwtConfig;
 
 /** Events in, webhooks out: the message lifecycle of SPEC section 3 against a real HTTP receiver. */
-class MessageLifecycleIT {
+@MicroShedTest
+public class MessageLifecycleIT {
 
     static final String WORKSPACE_DELETED = "f517da0b-cdc9-410f-ab89-a86107c420ed";
     static final Duration PATIENCE = Duration.ofSeconds(30);
-    static Api api;
     static WebhookReceiver receiver = SharedService.RECEIVER;
 
-    @BeforeAll
-    static void startService() {
-        api = new Api(SharedService.get());
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static EventsApi events;
+
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static MessagesApi messages;
+
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static UsersApi users;
+
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static SettingsApi settings;
+
+    /** The labels of a Workspace Deleted event. */
+    static Map<String, String> workspaceDeletedLabels(String workspace) {
+        return Map.of("name", workspace, "reason", "initiated by user", "initiator", "danny");
     }
 
+    /** A Workspace Deleted event as a JSON map, for the tests that speak plain HTTP. */
     static Map<String, Object> workspaceDeleted(UUID user, String workspace) {
         return Map.of(
-                "template",
-                WORKSPACE_DELETED,
-                "user_id",
-                user.toString(),
-                "labels",
-                Map.of("name", workspace, "reason", "initiated by user", "initiator", "danny"));
+                "template", WORKSPACE_DELETED, "user_id", user.toString(), "labels", workspaceDeletedLabels(workspace));
+    }
+
+    /** A Workspace Deleted event for the typed API. */
+    static Event workspaceDeletedEvent(UUID user, String workspace) {
+        return Event.of(WORKSPACE_DELETED, user, workspaceDeletedLabels(workspace));
     }
 
     /** Enqueues an event of one recipient; answers the id of its webhook message (the inbox's is beside it). */
-    static String enqueueOne(Map<String, Object> event) {
-        return api.event(event)
-                .then()
-                .statusCode(202)
-                .body("messages.method", equalTo(List.of("webhook", "inbox")))
-                .extract()
-                .path("messages[0].id");
+    private static UUID enqueueOne(Event event) {
+        var enqueued = enqueue(event);
+        assertEquals(List.of("webhook", "inbox"), enqueued.methods());
+        return enqueued.messages().get(0).id();
+    }
+
+    /** Reports the event, answered 202. */
+    private static Enqueued enqueue(Event event) {
+        return Clients.accepted(events.reportAnswered(event));
+    }
+
+    private static Message awaitStatus(UUID id, String status) {
+        return Clients.awaitStatus(messages, id, status, PATIENCE);
     }
 
     @Test
     void theReferenceRenderingArrivesByWebhook() {
         var danny = UUID.randomUUID();
-        api.request()
-                .body(Map.of("username", "danny-" + danny.toString().substring(0, 6), "email", "danny@example.com"))
-                .put("/users/" + danny)
-                .then()
-                .statusCode(200);
-        var id = enqueueOne(Map.of(
-                "template",
-                "Workspace Deleted",
-                "user_id",
-                danny.toString(),
-                "labels",
-                Map.of("name", "my-workspace", "reason", "initiated by user", "initiator", "danny")));
+        var name = "danny-" + danny.toString().substring(0, 6);
+        users.save(danny.toString(), new UserRequest(name, null, "danny@example.com", null, null));
+        var id = enqueueOne(Event.of("Workspace Deleted", danny, workspaceDeletedLabels("my-workspace")));
 
         var document = receiver.awaitDelivered(danny, 1, PATIENCE).get(0);
         assertEquals("Workspace \"my-workspace\" deleted", document.getString("title"));
-        var name = "danny-" + danny.toString().substring(0, 6);
         assertEquals(
                 "Hi " + name
                         + "\n\nYour workspace my-workspace was deleted.\nThe specified reason was \"initiated by user (danny)\".",
                 document.getString("body"));
-        assertEquals(id, document.getString("msg_id"));
+        assertEquals(id.toString(), document.getString("msg_id"));
         assertEquals("1.1", document.getString("_version"));
         var payload = document.getJsonObject("payload");
         assertEquals(WORKSPACE_DELETED, payload.getString("notification_template_id"));
@@ -76,187 +114,157 @@ class MessageLifecycleIT {
         assertEquals(
                 "https://coder.example.com/workspaces",
                 payload.getJsonArray("actions").getJsonObject(0).getString("url"));
-        var message = api.awaitStatus(id, "sent", PATIENCE);
-        assertEquals(1, message.get("attempt_count"));
+        assertEquals(1, awaitStatus(id, "sent").attemptCount());
     }
 
     @Test
     void aRetryableFailureIsRetriedUntilItSucceeds() {
-        var user = api.user("Retry Rita");
+        var user = Clients.user(users, "Retry Rita");
         receiver.script(user, 500, 200);
-        var id = enqueueOne(workspaceDeleted(user, "flaky"));
-        var message = api.awaitStatus(id, "sent", PATIENCE);
-        assertEquals(2, message.get("attempt_count"));
+        var id = enqueueOne(workspaceDeletedEvent(user, "flaky"));
+        assertEquals(2, awaitStatus(id, "sent").attemptCount());
     }
 
     @Test
     void aClientErrorFailsPermanentlyAtOnce() {
-        var user = api.user("Gone Gina");
+        var user = Clients.user(users, "Gone Gina");
         receiver.script(user, 404);
-        var id = enqueueOne(workspaceDeleted(user, "nowhere"));
-        var message = api.awaitStatus(id, "permanent_failure", PATIENCE);
-        assertEquals(1, message.get("attempt_count"));
-        assertTrue(message.get("status_reason").toString().contains("404"), message.toString());
+        var id = enqueueOne(workspaceDeletedEvent(user, "nowhere"));
+        var message = awaitStatus(id, "permanent_failure");
+        assertEquals(1, message.attemptCount());
+        assertTrue(message.statusReason().contains("404"), message.toString());
     }
 
     @Test
     void retriesStopAtTheAttemptLimit() {
-        var user = api.user("Busy Bob");
+        var user = Clients.user(users, "Busy Bob");
         receiver.script(user, 503, 429, 502, 200);
-        var id = enqueueOne(workspaceDeleted(user, "overloaded"));
-        var message = api.awaitStatus(id, "permanent_failure", PATIENCE);
-        assertEquals(3, message.get("attempt_count"));
-        assertTrue(message.get("status_reason").toString().contains("502"), message.toString());
+        var id = enqueueOne(workspaceDeletedEvent(user, "overloaded"));
+        var message = awaitStatus(id, "permanent_failure");
+        assertEquals(3, message.attemptCount());
+        assertTrue(message.statusReason().contains("502"), message.toString());
         assertEquals(0, receiver.deliveredTo(user).size());
     }
 
     @Test
     void anIdenticalEventOfTheSameDayIsADuplicate() {
-        var user = api.user("Twice Tom");
-        enqueueOne(workspaceDeleted(user, "same"));
-        api.event(workspaceDeleted(user, "same"))
-                .then()
-                .statusCode(202)
-                .body("messages", hasSize(0))
-                .body("skipped[0].user_id", equalTo(user.toString()))
-                .body("skipped[0].reason", equalTo("duplicate"));
+        var user = Clients.user(users, "Twice Tom");
+        enqueueOne(workspaceDeletedEvent(user, "same"));
+        var again = enqueue(workspaceDeletedEvent(user, "same"));
+        assertEquals(List.of(), again.messages());
+        assertEquals(user, again.skipped().get(0).userId());
+        assertEquals("duplicate", again.skipped().get(0).reason());
     }
 
     @Test
     void adminEventsFanOutToOwnersAndUserAdminsExceptTheSubject() {
-        var owner = api.user("Olivia Owner", "owner");
-        var userAdmin = api.user("Uma Admin", "user-admin");
-        var subjectAdmin = api.user("Sam Subject", "user-admin");
-        var member = api.user("Mia Member", "member");
-        var response = api.event(Map.of(
-                        "template",
+        var owner = Clients.user(users, "Olivia Owner", "owner");
+        var userAdmin = Clients.user(users, "Uma Admin", "user-admin");
+        var subjectAdmin = Clients.user(users, "Sam Subject", "user-admin");
+        var member = Clients.user(users, "Mia Member", "member");
+        var recipients = enqueue(Event.of(
                         "User account created",
-                        "user_id",
-                        subjectAdmin.toString(),
-                        "labels",
+                        subjectAdmin,
                         Map.of("created_account_name", "sam", "initiator", "olivia")))
-                .then()
-                .statusCode(202)
-                .extract()
-                .jsonPath();
-        List<String> recipients = response.getList("messages.user_id");
-        assertTrue(
-                recipients.contains(owner.toString()) && recipients.contains(userAdmin.toString()),
-                recipients.toString());
-        assertTrue(
-                !recipients.contains(subjectAdmin.toString()) && !recipients.contains(member.toString()),
-                recipients.toString());
+                .messages()
+                .stream()
+                .map(Created::userId)
+                .toList();
+        assertTrue(recipients.contains(owner) && recipients.contains(userAdmin), recipients.toString());
+        assertTrue(!recipients.contains(subjectAdmin) && !recipients.contains(member), recipients.toString());
     }
 
     @Test
     void explicitRecipientsReplaceTheAudience() {
-        var first = api.user("First");
-        var second = api.user("Second");
-        api.event(Map.of(
-                        "template",
-                        "Template Deleted",
-                        "recipients",
-                        List.of(first.toString(), second.toString()),
-                        "labels",
-                        Map.of("name", "go-template", "initiator", "olivia")))
-                .then()
-                .statusCode(202)
-                .body(
-                        "messages.findAll { it.method == 'webhook' }.user_id",
-                        equalTo(List.of(first.toString(), second.toString())))
-                .body(
-                        "messages.findAll { it.method == 'inbox' }.user_id",
-                        equalTo(List.of(first.toString(), second.toString())));
+        var first = Clients.user(users, "First");
+        var second = Clients.user(users, "Second");
+        var enqueued = enqueue(Event.toRecipients(
+                "Template Deleted", List.of(first, second), Map.of("name", "go-template", "initiator", "olivia")));
+        assertEquals(List.of(first, second), recipientsBy(enqueued, "webhook"));
+        assertEquals(List.of(first, second), recipientsBy(enqueued, "inbox"));
     }
 
     @Test
     void aRecipientWhoDisabledTheTemplateIsSkippedAtEnqueue() throws Exception {
-        var user = api.user("Quiet Quinn");
+        var user = Clients.user(users, "Quiet Quinn");
         disable(user, WORKSPACE_DELETED);
-        api.event(workspaceDeleted(user, "muted"))
-                .then()
-                .statusCode(202)
-                .body("messages", hasSize(0))
-                .body("skipped", hasSize(1))
-                .body("skipped[0].reason", equalTo("disabled"));
+        var enqueued = enqueue(workspaceDeletedEvent(user, "muted"));
+        assertEquals(List.of(), enqueued.messages());
+        assertEquals(1, enqueued.skipped().size());
+        assertEquals("disabled", enqueued.skipped().get(0).reason());
     }
 
     @Test
     void aMessageDisabledAfterEnqueueIsInhibited() throws Exception {
-        var user = api.user("Late Larry");
-        api.pause(true);
+        var user = Clients.user(users, "Late Larry");
+        Clients.pause(settings, true);
         try {
-            var id = enqueueOne(workspaceDeleted(user, "later"));
+            var id = enqueueOne(workspaceDeletedEvent(user, "later"));
             disable(user, WORKSPACE_DELETED);
-            api.pause(false);
-            var message = api.awaitStatus(id, "inhibited", PATIENCE);
-            assertEquals("disabled by user", message.get("status_reason"));
+            Clients.pause(settings, false);
+            assertEquals("disabled by user", awaitStatus(id, "inhibited").statusReason());
         } finally {
-            api.pause(false);
+            Clients.pause(settings, false);
         }
     }
 
     @Test
-    void nothingIsLeasedWhilePausedAndEverythingAfterResume() {
-        var user = api.user("Patient Pat");
-        api.request()
-                .body("{\"notifier_paused\": true}")
-                .put("/notifications/settings")
-                .then()
-                .statusCode(200)
-                .body("notifier_paused", equalTo(true));
+    void nothingIsLeasedWhilePausedAndEverythingAfterResume() throws Exception {
+        var user = Clients.user(users, "Patient Pat");
+        try (var paused = settings.put(new Settings(true))) {
+            assertEquals(200, paused.getStatus());
+            assertTrue(paused.readEntity(Settings.class).notifierPaused());
+        }
         try {
-            api.request()
-                    .body("{\"notifier_paused\": true}")
-                    .put("/notifications/settings")
-                    .then()
-                    .statusCode(304);
-            var id = enqueueOne(workspaceDeleted(user, "paused"));
-            Api.sleep(3000);
-            assertEquals("pending", api.message(id).get("status"));
-            api.request().get("/notifications/settings").then().statusCode(200).body("notifier_paused", equalTo(true));
-            api.request()
-                    .body("{\"notifier_paused\": false}")
-                    .put("/notifications/settings")
-                    .then()
-                    .statusCode(200);
-            api.awaitStatus(id, "sent", PATIENCE);
+            Clients.assertAnswered(304, settings.put(new Settings(true)));
+            var id = enqueueOne(workspaceDeletedEvent(user, "paused"));
+            // Only time can show that nothing happens: watch the message for longer than a fetch interval (2 s).
+            assertFalse(
+                    Api.eventually(
+                            Duration.ofSeconds(3),
+                            () -> !"pending".equals(messages.find(id.toString()).status())),
+                    () -> "leased while paused: " + messages.find(id.toString()));
+            assertTrue(settings.get().notifierPaused());
+            Clients.assertAnswered(200, settings.put(new Settings(false)));
+            awaitStatus(id, "sent");
         } finally {
-            api.pause(false);
+            Clients.pause(settings, false);
         }
     }
 
     @Test
     void theMessagesListFiltersByUserStatusAndTemplate() {
-        var user = api.user("Listed Lou");
-        var enqueued = api.event(workspaceDeleted(user, "listed"))
-                .then()
-                .statusCode(202)
-                .extract()
-                .jsonPath();
-        var id = enqueued.getString("messages[0].id");
-        api.awaitStatus(id, "sent", PATIENCE);
-        api.awaitStatus(enqueued.getString("messages[1].id"), "sent", PATIENCE);
+        var user = Clients.user(users, "Listed Lou");
+        var enqueued = enqueue(workspaceDeletedEvent(user, "listed"));
+        var id = enqueued.messages().get(0).id();
+        awaitStatus(id, "sent");
+        awaitStatus(enqueued.messages().get(1).id(), "sent");
         // The webhook message and, beside it, the inbox's: the list shows every method.
-        api.request()
-                .queryParam("user_id", user.toString())
-                .queryParam("status", "sent")
-                .queryParam("template_id", WORKSPACE_DELETED)
-                .get("/notifications/messages")
-                .then()
-                .statusCode(200)
-                .body("messages", hasSize(2))
-                .body("messages.method", org.hamcrest.Matchers.containsInAnyOrder("webhook", "inbox"))
-                .body("messages.find { it.method == 'webhook' }.id", equalTo(id))
-                .body("messages.find { it.method == 'webhook' }.notification_name", equalTo("Workspace Deleted"))
-                .body("messages[0]", org.hamcrest.Matchers.hasKey("leased_until"))
-                .body("messages[0].leased_until", org.hamcrest.Matchers.nullValue());
-        api.request()
-                .queryParam("status", "bogus")
-                .get("/notifications/messages")
-                .then()
-                .statusCode(400)
-                .body("validations[0].field", equalTo("status"));
+        var listed =
+                messages.list("sent", user.toString(), WORKSPACE_DELETED, null).messages();
+        assertEquals(2, listed.size());
+        assertEquals(
+                List.of("inbox", "webhook"),
+                listed.stream().map(Message::method).sorted().toList());
+        var webhook = listed.stream()
+                .filter(message -> message.method().equals("webhook"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(id, webhook.id());
+        assertEquals("Workspace Deleted", webhook.notificationName());
+        var sent = messages.listAsSent("sent", user.toString(), WORKSPACE_DELETED, null)
+                .getJsonArray("messages")
+                .getJsonObject(0);
+        assertTrue(sent.containsKey("leased_until"), sent.toString());
+        assertEquals(JsonValue.NULL, sent.get("leased_until"));
+        Clients.assertRefusedNaming("status", () -> messages.list("bogus", null, null, null));
+    }
+
+    private static List<UUID> recipientsBy(Enqueued enqueued, String method) {
+        return enqueued.messages().stream()
+                .filter(message -> message.method().equals(method))
+                .map(Created::userId)
+                .toList();
     }
 
     static void disable(UUID user, String template) throws Exception {

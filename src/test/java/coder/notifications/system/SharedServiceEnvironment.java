@@ -4,6 +4,7 @@ import coder.notifications.security.EvaluationKeys;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPublicKeySpec;
+import org.apache.cxf.BusFactory;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.microshed.testing.ManuallyStartedConfiguration;
 import org.microshed.testing.jwt.JwtBuilder;
@@ -35,11 +36,26 @@ public class SharedServiceEnvironment extends ManuallyStartedConfiguration {
         // The API's root: MicroShed looks for the @ApplicationPath only beside the interfaces, not in the service.
         ManuallyStartedConfiguration.setRuntimeURL(SharedService.PUBLIC_URL + "/api/v2");
         signWithTheEvaluationKey();
+        configureTheClients();
     }
 
     @Override
     public boolean configureRestAssured() {
         return false;
+    }
+
+    /**
+     * MicroShed's clients are CXF's, on java.net.http, configured here through the default bus. They speak HTTP/1.1,
+     * as browsers and Coder speak to a plain-http server: java.net.http would otherwise offer an h2c upgrade, and over
+     * that upgrade the server answers a refusal its error pages serve (the 401 of a call without credentials) with
+     * status 200. And a 202 is read as any other answer: on a 202 the conduit reads the body's first byte to see
+     * whether there is a body, then hands on the body without that byte ({@code "messages": ...} for
+     * {@code {"messages": ...}}).
+     */
+    private static void configureTheClients() {
+        var bus = BusFactory.getDefaultBus();
+        bus.setProperty("org.apache.cxf.transport.http.forceVersion", "1.1");
+        bus.setProperty("org.apache.cxf.transport.process202Response", false);
     }
 
     private static synchronized void signWithTheEvaluationKey() {

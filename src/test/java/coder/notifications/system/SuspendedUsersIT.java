@@ -1,58 +1,56 @@
 package coder.notifications.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coder.notifications.client.CallerNotificationsApi;
+import coder.notifications.client.CallerNotificationsApi.Custom;
+import coder.notifications.client.Problem;
+import coder.notifications.client.SettingsApi;
+import coder.notifications.client.UsersApi;
+import coder.notifications.client.UsersApi.UserRequest;
+import coder.notifications.security.EvaluationKeys;
+import jakarta.ws.rs.ForbiddenException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.microshed.testing.jaxrs.RESTClient;
+import org.microshed.testing.jupiter.MicroShedTest;
+import org.microshed.testing.jwt.JwtConfig;
 
 /** A token whose sub is a suspended directory user gets 403; systems not in the directory are not affected. */
-class SuspendedUsersIT {
+@MicroShedTest
+public class SuspendedUsersIT {
 
-    private final Api owner = new Api(SharedService.get());
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static UsersApi users;
 
     @Test
     void aSuspendedUsersValidTokenGets403() {
-        var id = owner.user("Sue Spended", "member");
-        var member = owner.as(Api.token(id, "member"));
-        member.request().get("/users/me").then().statusCode(200);
-        owner.request()
-                .body(Map.of(
-                        "username",
-                        "sue-" + id.toString().substring(0, 6),
-                        "roles",
-                        List.of("member"),
-                        "status",
-                        "suspended"))
-                .put("/users/" + id)
-                .then()
-                .statusCode(200);
-        member.request()
-                .get("/users/me")
-                .then()
-                .statusCode(403)
-                .body("message", org.hamcrest.Matchers.containsString("suspended"));
-        member.request()
-                .body(Map.of("content", Map.of("title", "t", "message", "m")))
-                .post("/notifications/custom")
-                .then()
-                .statusCode(403);
-        owner.request()
-                .body(Map.of(
-                        "username",
-                        "sue-" + id.toString().substring(0, 6),
-                        "roles",
-                        List.of("member"),
-                        "status",
-                        "active"))
-                .put("/users/" + id)
-                .then()
-                .statusCode(200);
-        member.request().get("/users/me").then().statusCode(200);
+        var id = Clients.user(users, "Sue Spended", "member");
+        var token = Api.token(id, "member");
+        var member = Clients.as(token, UsersApi.class);
+        assertEquals(id, member.find("me").id());
+        var username = "sue-" + id.toString().substring(0, 6);
+        users.save(id.toString(), new UserRequest(username, null, null, List.of("member"), "suspended"));
+        var refused = assertThrows(ForbiddenException.class, () -> member.find("me"));
+        var message = Problem.of(refused).message();
+        assertTrue(message.contains("suspended"), message);
+        Clients.assertAnswered(
+                403, Clients.as(token, CallerNotificationsApi.class).custom(Custom.of("t", "m")));
+        users.save(id.toString(), new UserRequest(username, null, null, List.of("member"), "active"));
+        assertEquals(id, member.find("me").id());
     }
 
     @Test
     void aSystemWhoseSubIsNotInTheDirectoryIsNotAffected() {
-        var notifier = owner.as(Api.token(UUID.randomUUID(), "notifier"));
-        notifier.request().get("/notifications/settings").then().statusCode(200);
+        var notifier = Clients.as(Api.token(UUID.randomUUID(), "notifier"), SettingsApi.class);
+        assertNotNull(notifier.get(), "the notifier reads the settings");
     }
 }
