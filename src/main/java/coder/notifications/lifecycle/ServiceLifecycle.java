@@ -71,7 +71,11 @@ public class ServiceLifecycle {
         }
         started = true;
         ready.fire(new ServiceReady());
-        LOG.info("notifications: service ready");
+        // The one address line of the start-up log: the server's own (CWWKT0016I) name the host's first interface,
+        // which is rarely where people reach the service.
+        var publicUrl = DeploymentSettings.from(SettingsProducer.source()).publicUrl();
+        LOG.info("notifications: service ready at " + publicUrl + " (API " + publicUrl + "/api/v2, pages " + publicUrl
+                + "/settings/notifications, health /health, metrics /metrics, OpenAPI /openapi)");
     }
 
     /** Stops the built-in database, if this process runs one (the class comes from the server's database library). */

@@ -151,6 +151,9 @@ class FaultsIT {
                 .getList("results.messages.flatten().findAll { it.method == 'webhook' }.id", String.class);
         awaitArrivals(ids, 1);
         first.stop();
+        assertTrue(
+                first.output().matches("(?s).*notifications: notifier \\w+ stopped, \\d+ results written.*"),
+                "the service logs its own stop");
         // The stop hands back what it had not started: nothing waits for a lease period to end.
         try (var connection =
                 TestDatabase.connect(ServiceProcess.WORK.resolve("cache"), database.replaceAll(".*/([^?]+).*", "$1"))) {

@@ -2,6 +2,7 @@ package coder.notifications.system;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import coder.notifications.security.EvaluationKeys;
 import java.security.KeyPairGenerator;
@@ -22,6 +23,24 @@ class SecurityIT {
     static void startService() {
         service = SharedService.get();
         owner = new Api(service);
+    }
+
+    /**
+     * java.net.http offers plain-HTTP servers an h2c upgrade; over that upgrade the server once answered the 401 its
+     * error pages serve with status 200. The server speaks HTTP/1.1 only, so a refusal stays a refusal.
+     */
+    @Test
+    void aRefusalStaysARefusalWhenTheClientOffersHttp2() throws Exception {
+        var client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2)
+                .build();
+        for (var path : List.of("/api/v2/notifications/inbox", "/api/v2/notifications/settings")) {
+            var answer = client.send(
+                    java.net.http.HttpRequest.newBuilder(service.uri(path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, answer.statusCode(), path + ": " + answer.body());
+            assertEquals(java.net.http.HttpClient.Version.HTTP_1_1, answer.version(), path);
+        }
     }
 
     @Test

@@ -46,9 +46,8 @@ public class SharedServiceEnvironment extends ManuallyStartedConfiguration {
 
     /**
      * MicroShed's clients are CXF's, on java.net.http, configured here through the default bus. They speak HTTP/1.1,
-     * as browsers and Coder speak to a plain-http server: java.net.http would otherwise offer an h2c upgrade, and over
-     * that upgrade the server answers a refusal its error pages serve (the 401 of a call without credentials) with
-     * status 200. And a 202 is read as any other answer: on a 202 the conduit reads the body's first byte to see
+     * the one version the server speaks (SecurityIT checks that an h2c upgrade changes nothing). And a 202 is read as
+     * any other answer: on a 202 the conduit reads the body's first byte to see
      * whether there is a body, then hands on the body without that byte ({@code "messages": ...} for
      * {@code {"messages": ...}}).
      */
