@@ -52,6 +52,14 @@
     }
   });
 
+  // A change that stops delivery everywhere is asked about first (the form says what to ask).
+  document.addEventListener("submit", function (event) {
+    var question = event.target.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
+
   var table = document.getElementById("messages");
   if (table && table.getAttribute("data-refresh")) {
     var note = document.getElementById("refreshed");

@@ -18,6 +18,11 @@ public record SignInSettings(Optional<Provider> provider) {
     private static final String SCOPES = "coder.oidc.scopes";
     private static final String GROUP_FIELD = "coder.oidc.group.field";
 
+    /** Coder's defaults, in force whenever the setting is unset. */
+    public static final String DEFAULT_SCOPES = "openid,profile,email";
+
+    public static final String DEFAULT_GROUP_FIELD = "groups";
+
     /** One provider: its issuer, this service's client id and secret (none for a public client), the scopes asked for. */
     public record Provider(
             URI issuer, String clientId, Optional<String> clientSecret, List<String> scopes, String groupField) {
@@ -48,15 +53,14 @@ public record SignInSettings(Optional<Provider> provider) {
             throw SettingSource.invalid(
                     ISSUER, issuer.get(), "must be an https:// URL (plain http only for a provider on this machine)");
         }
-        var scopes = Arrays.stream(
-                        source.text(SCOPES).orElse("openid,profile,email").split("[,\\s]+"))
+        var scopes = Arrays.stream(source.text(SCOPES).orElse(DEFAULT_SCOPES).split("[,\\s]+"))
                 .filter(scope -> !scope.isBlank())
                 .distinct()
                 .toList();
         if (!scopes.contains("openid")) {
             throw SettingSource.invalid(SCOPES, String.join(",", scopes), "must include openid");
         }
-        var groupField = source.text(GROUP_FIELD).orElse("groups");
+        var groupField = source.text(GROUP_FIELD).orElse(DEFAULT_GROUP_FIELD);
         return new SignInSettings(
                 Optional.of(new Provider(url, clientId.get(), source.text(CLIENT_SECRET), scopes, groupField)));
     }

@@ -6,8 +6,11 @@ import coder.notifications.api.Uuids;
 import coder.notifications.audit.AuditEntry;
 import coder.notifications.audit.AuditFilter;
 import coder.notifications.audit.AuditStore;
+import coder.notifications.config.EmailSettings;
 import coder.notifications.config.Method;
+import coder.notifications.config.MethodReadiness;
 import coder.notifications.config.NotifierSettings;
+import coder.notifications.config.WebhookSettings;
 import coder.notifications.dispatch.KillSwitch;
 import coder.notifications.enqueue.LimitedSender;
 import coder.notifications.messages.MessageFilter;
@@ -26,8 +29,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +52,21 @@ public class Console extends HttpServlet {
     static final int MESSAGES_SHOWN = 50;
     static final int AUDIT_SHOWN = 100;
 
-    /** A template as the console shows it: its method is "" for the deployment default. */
-    public record TemplateRow(String id, String name, String group, String method) {}
+    /**
+     * A template as the console shows it: its method is "" for the deployment default; {@code problem} says why its
+     * own method cannot deliver ("" when it can, or when it follows the default, which is warned about once).
+     */
+    public record TemplateRow(
+            String id,
+            String name,
+            String group,
+            String description,
+            boolean enabledByDefault,
+            String method,
+            String problem) {}
+
+    /** The templates of one group, as the preference center groups them. */
+    public record TemplateGroup(String name, List<TemplateRow> templates) {}
 
     /** A message as the console shows it. */
     public record MessageRow(
@@ -58,6 +76,7 @@ public class Console extends HttpServlet {
             String recipient,
             String method,
             String status,
+            String statusWords,
             String reason,
             int attempts,
             String nextRetry) {}
@@ -90,6 +109,25 @@ public class Console extends HttpServlet {
     EffectiveSettings settings;
 
     @Inject
+    EmailSettings email;
+
+    @Inject
+    WebhookSettings webhook;
+
+    /** Each status as people read it; the raw word stays in the API and the CSS class. */
+    static final Map<MessageStatus, String> STATUS_WORDS = Map.of(
+            MessageStatus.pending, "Pending",
+            MessageStatus.leased, "Sending",
+            MessageStatus.sent, "Sent",
+            MessageStatus.temporary_failure, "Failed, will retry",
+            MessageStatus.permanent_failure, "Failed",
+            MessageStatus.inhibited, "Not sent: turned off");
+
+    static String words(String status) {
+        return MessageStatus.named(status).map(STATUS_WORDS::get).orElse(status);
+    }
+
+    @Inject
     AuditStore audit;
 
     @Inject
@@ -110,22 +148,54 @@ public class Console extends HttpServlet {
         values.put("readOnly", !session.hasRole(Roles.OWNER));
         values.put("done", request.getParameter("done"));
         values.put("paused", killSwitch.paused());
+        values.put("pausedBanner", killSwitch.paused());
+        values.put("userId", session.userId().toString());
         values.put("defaultMethod", notifier.method().name());
+        values.put("defaultMethodWord", MethodReadiness.word(notifier.method()));
         values.put(
-                "templates",
-                templates.system().stream()
-                        .map(template -> new TemplateRow(
-                                template.id().toString(),
-                                template.name(),
-                                template.group(),
-                                template.method().map(Enum::name).orElse("")))
+                "deliveryProblem",
+                MethodReadiness.problem(notifier.method(), email, webhook).orElse(""));
+        var rows = templates.system().stream()
+                .map(template -> new TemplateRow(
+                        template.id().toString(),
+                        template.name(),
+                        template.group(),
+                        template.description(),
+                        template.enabledByDefault(),
+                        template.method().map(Enum::name).orElse(""),
+                        template.method()
+                                .flatMap(own -> MethodReadiness.problem(own, email, webhook))
+                                .orElse("")))
+                .toList();
+        values.put("templates", rows);
+        var byGroup = new LinkedHashMap<String, List<TemplateRow>>();
+        rows.stream()
+                // In the preference center's order, so that people and owners find a template in the same place.
+                .sorted(java.util.Comparator.comparingInt((TemplateRow row) -> PreferenceCenter.rank(row.group()))
+                        .thenComparing(TemplateRow::group)
+                        .thenComparing(TemplateRow::name))
+                .forEach(row -> byGroup.computeIfAbsent(row.group(), name -> new ArrayList<>())
+                        .add(row));
+        values.put(
+                "templateGroups",
+                byGroup.entrySet().stream()
+                        .map(entry -> new TemplateGroup(entry.getKey(), entry.getValue()))
                         .toList());
+        values.put(
+                "methodWords",
+                Map.of(
+                        "smtp",
+                        MethodReadiness.word(Method.smtp),
+                        "webhook",
+                        MethodReadiness.word(Method.webhook),
+                        "inbox",
+                        MethodReadiness.word(Method.inbox)));
         values.put("section", "console");
         // The inbox's bell (SPEC 12) is on the pages of a signed-in person; not on the unsubscribe pages.
         values.put("bell", true);
         values.put("limit", MESSAGES_SHOWN);
         switch (tab) {
-            case "settings" -> values.put("settings", settings.rows());
+            case "settings" -> values.put("settingGroups", settings.groups());
             case "messages" -> messages(request, values);
             case "audit" -> audit(request, values);
             default -> {}
@@ -219,6 +289,7 @@ public class Console extends HttpServlet {
                                         .orElse(message.userId().toString()),
                                 message.method(),
                                 message.status(),
+                                words(message.status()),
                                 Optional.ofNullable(message.statusReason()).orElse(""),
                                 message.attemptCount(),
                                 Optional.ofNullable(message.nextRetryAfter())
@@ -230,7 +301,9 @@ public class Console extends HttpServlet {
                 PATH + "?" + Optional.ofNullable(request.getQueryString()).orElse("tab=messages") + "&fragment=rows");
         values.put(
                 "statuses",
-                Arrays.stream(MessageStatus.values()).map(Enum::name).toList());
+                Arrays.stream(MessageStatus.values())
+                        .map(each -> Map.of("name", each.name(), "words", STATUS_WORDS.get(each)))
+                        .toList());
         values.put("filterStatus", status.map(Enum::name).orElse(""));
         values.put("filterTemplate", template.map(UUID::toString).orElse(""));
         values.put("filterUser", userText.orElse(""));

@@ -1,8 +1,10 @@
 package coder.notifications.pages;
 
+import coder.notifications.api.Roles;
 import coder.notifications.api.TooManyRequestsException;
 import coder.notifications.api.Uuids;
 import coder.notifications.config.DeploymentSettings;
+import coder.notifications.dispatch.KillSwitch;
 import coder.notifications.preferences.PreferenceEditor;
 import coder.notifications.preferences.PreferenceStore;
 import coder.notifications.preferences.PreferenceView;
@@ -32,6 +34,9 @@ import java.util.stream.Collectors;
  */
 @WebServlet(PreferenceCenter.PATH)
 public class PreferenceCenter extends HttpServlet {
+
+    @Inject
+    KillSwitch killSwitch;
 
     public static final String PATH = DeploymentSettings.PREFERENCES_PAGE;
     static final List<String> GROUP_ORDER =
@@ -89,6 +94,8 @@ public class PreferenceCenter extends HttpServlet {
         values.put("user", user.orElse(null));
         values.put("saved", request.getParameter("saved"));
         values.put("section", "preferences");
+        // Owners see that delivery is paused wherever they are: their own notifications wait too.
+        values.put("pausedBanner", session.hasRole(Roles.OWNER) && killSwitch.paused());
         // The inbox's bell (SPEC 12) is on the pages of a signed-in person; not on the unsubscribe pages.
         values.put("bell", true);
         pages.send(request, response, 200, "preferences", values);
@@ -147,7 +154,7 @@ public class PreferenceCenter extends HttpServlet {
     }
 
     /** The groups in the order of what matters most day to day; a group not listed comes after, by name. */
-    private static int rank(String group) {
+    static int rank(String group) {
         var index = GROUP_ORDER.indexOf(group);
         return index < 0 ? GROUP_ORDER.size() : index;
     }

@@ -106,6 +106,16 @@ final class Api {
         return message;
     }
 
+    /** Whether the deployment's notifier is paused, as the settings API says. */
+    boolean settingsPaused() {
+        return request()
+                .get("/notifications/settings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("notifier_paused");
+    }
+
     void pause(boolean paused) {
         request()
                 .body(Json.createObjectBuilder()

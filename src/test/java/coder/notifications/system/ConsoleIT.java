@@ -52,8 +52,25 @@ class ConsoleIT {
         try (var browser = new Browser()) {
             People.signIn(browser, "/deployment/notifications", "owner");
             try {
+                var text = browser.text();
+                // Grouped as the preference center groups them, methods in people's words, no warning: this
+                // deployment's webhook endpoint and email sender are set.
+                assertTrue(
+                        text.indexOf("Workspace Events") < text.indexOf("Template Events"),
+                        "ordered as for people: " + text);
+                assertTrue(
+                        text.contains("One of your workspaces was deleted, by you, by someone else or by a policy."),
+                        "each template with its description: " + text);
+                assertTrue(text.contains("Deployment default (webhook)"), text);
+                assertTrue(
+                        browser.driver.findElements(By.id("delivery-problem")).isEmpty(), text);
+                assertTrue(
+                        browser.driver
+                                .findElements(By.cssSelector("[role=note]"))
+                                .isEmpty(),
+                        text);
                 new Select(browser.find("#m-" + TEMPLATE_DELETED)).selectByValue("smtp");
-                browser.awaitText("Saved: delivery method of template deleted is smtp.");
+                browser.awaitText("Saved: delivery method of template deleted is email.");
                 assertEquals("smtp", method(TEMPLATE_DELETED));
                 browser.driver.navigate().refresh();
                 assertEquals(
@@ -62,7 +79,7 @@ class ConsoleIT {
                                 .getFirstSelectedOption()
                                 .getAttribute("value"));
                 new Select(browser.find("#m-" + TEMPLATE_DELETED)).selectByValue("");
-                browser.awaitText("is Default");
+                browser.awaitText("is Deployment default (webhook)");
                 assertEquals("", method(TEMPLATE_DELETED), "the deployment default again");
             } finally {
                 api.request()
@@ -79,11 +96,37 @@ class ConsoleIT {
             try {
                 browser.awaitText("Delivery is running");
                 var text = browser.text();
-                assertTrue(text.contains("CODER_OIDC_CLIENT_SECRET set"), "a secret is shown as set: " + text);
-                assertTrue(text.contains("CODER_EMAIL_AUTH_PASSWORD unset"), text);
+                // The rows read flat: variable, its help, its value.
+                text = text.replaceAll("\\s+", " ");
+                assertTrue(text.contains("CODER_OIDC_CLIENT_SECRET The client's secret. set"), "shown as set: " + text);
+                assertTrue(text.contains("CODER_EMAIL_AUTH_PASSWORD The relay account's password. not set"), text);
+                assertFalse(text.contains("unset"), "one word for what is not set: " + text);
                 assertFalse(text.contains("client-secret"), "never the secret itself");
+                // Grouped, each with a line of help, defaults shown as the values they are.
+                for (var group : java.util.List.of("Delivery", "Inbox", "Webhook", "Email", "Sign-in", "Deployment")) {
+                    assertTrue(text.contains(group), group + " in " + text);
+                }
+                assertTrue(text.contains("CODER_OIDC_SCOPES Scopes asked of the provider. openid,profile,email"), text);
+                browser.screenshot("console-settings", 1280);
+                browser.screenshot("console-settings-phone", 390);
+                // Pausing asks first: dismissed, nothing changes.
                 browser.find("#kill-switch").click();
+                var question = browser.driver.switchTo().alert();
+                assertTrue(question.getText().startsWith("Pause delivery on every replica?"), question.getText());
+                question.dismiss();
+                assertFalse(api.settingsPaused(), "a dismissed question pauses nothing");
+                browser.find("#kill-switch").click();
+                browser.driver.switchTo().alert().accept();
                 browser.awaitText("Delivery is paused on every replica");
+                // The banner is on every tab of the console and on the owner's own preference center.
+                for (var tab : java.util.List.of("events", "messages", "audit")) {
+                    browser.open(CONSOLE + "?tab=" + tab);
+                    assertTrue(browser.find("#paused-banner").getText().contains("Delivery is paused"), tab);
+                }
+                browser.open(SharedService.PUBLIC_URL + "/settings/notifications");
+                assertTrue(browser.find("#paused-banner").isDisplayed());
+                browser.screenshot("preferences-paused-banner", 1280);
+                browser.open(CONSOLE + "?tab=settings");
                 assertEquals(
                         true,
                         api.request()
@@ -95,6 +138,7 @@ class ConsoleIT {
                 browser.screenshot("console-settings-paused", 1280);
                 browser.find("#kill-switch").click();
                 browser.awaitText("Delivery is running again");
+                assertTrue(browser.driver.findElements(By.id("paused-banner")).isEmpty(), "no banner once running");
                 assertEquals(
                         false,
                         api.request()
@@ -126,7 +170,7 @@ class ConsoleIT {
                     .statusCode(202);
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
                     .until(driver -> browser.text().contains("Workspace Deleted")
-                            && browser.text().contains("sent"));
+                            && browser.text().contains("Sent"));
             browser.open(CONSOLE + "?tab=messages");
             browser.screenshot("console-messages", 1280);
             browser.screenshot("console-messages-phone", 390);
@@ -139,7 +183,8 @@ class ConsoleIT {
                     browser.driver.executeScript(
                             "return Array.from(document.querySelectorAll('#message-rows .badge')).map(badge => badge.textContent)");
             assertTrue(
-                    statuses.stream().allMatch("inhibited"::equals), "only inhibited messages are listed: " + statuses);
+                    statuses.stream().allMatch("Not sent: turned off"::equals),
+                    "only inhibited messages are listed, in words: " + statuses);
         }
     }
 
