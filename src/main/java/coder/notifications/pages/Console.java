@@ -314,18 +314,32 @@ public class Console extends HttpServlet {
             String timeIso,
             String time,
             String actor,
+            String action,
+            String sentence,
             String resourceType,
-            String resource,
             String before,
             String after) {}
+
+    /** The audit tab's filter: the API's resource types, named as people say them. */
+    static final Map<String, String> AUDIT_TYPES = new java.util.LinkedHashMap<>(Map.of(
+            AuditStore.SETTINGS, "Pausing and resuming delivery",
+            AuditStore.TEMPLATE, "Delivery methods",
+            AuditStore.PREFERENCE, "Preferences"));
 
     /** A page of the audit trail: the newest, or those older than the {@code before} entry; a full page links on. */
     private void audit(HttpServletRequest request, Map<String, Object> values) {
         var before = Optional.ofNullable(request.getParameter("before"))
                 .filter(Uuids::isUuid)
                 .map(UUID::fromString);
-        var entries = audit.page(new AuditFilter(Optional.empty(), Optional.empty(), before, AUDIT_SHOWN));
+        var type = Optional.ofNullable(request.getParameter("type")).filter(AUDIT_TYPES::containsKey);
+        var entries = audit.page(new AuditFilter(type, Optional.empty(), before, AUDIT_SHOWN));
         values.put("entries", auditRows(entries));
+        values.put(
+                "auditTypes",
+                AUDIT_TYPES.entrySet().stream()
+                        .map(each -> Map.of("name", each.getKey(), "words", each.getValue()))
+                        .toList());
+        values.put("auditType", type.orElse(""));
         values.put("auditPaged", before.isPresent());
         values.put(
                 "auditOlder",
@@ -335,28 +349,37 @@ public class Console extends HttpServlet {
     }
 
     private List<AuditRow> auditRows(List<AuditEntry> entries) {
-        var names = users
-                .byIds(entries.stream()
-                        .map(AuditEntry::actorId)
-                        .filter(java.util.Objects::nonNull)
-                        .distinct()
-                        .toList())
-                .stream()
-                .collect(Collectors.toMap(UserView::id, UserView::username));
+        // The people named: each actor, and each person whose preferences changed.
+        var ids = new java.util.HashSet<UUID>();
+        for (var entry : entries) {
+            Optional.ofNullable(entry.actorId()).ifPresent(ids::add);
+            if (entry.resourceType().equals(AuditStore.PREFERENCE)) {
+                Uuids.of(entry.resourceId()).ifPresent(ids::add);
+            }
+        }
+        var people = users.byIds(List.copyOf(ids)).stream()
+                .collect(Collectors.toMap(UserView::id, user -> user.name().isBlank() ? user.username() : user.name()));
         var templateNames = templates.system().stream()
                 .collect(Collectors.toMap(template -> template.id().toString(), Template::name));
         return entries.stream()
-                .map(entry -> new AuditRow(
-                        entry.time().toString(),
-                        TIME.format(entry.time()),
-                        entry.actorId() == null
-                                ? "unsubscribe link"
-                                : names.getOrDefault(
-                                        entry.actorId(), entry.actorId().toString()),
-                        entry.resourceType(),
-                        templateNames.getOrDefault(entry.resourceId(), entry.resourceId()),
-                        entry.oldValue().toString(),
-                        entry.newValue().toString()))
+                .map(entry -> {
+                    var said = AuditSentence.of(
+                            entry,
+                            id -> people.getOrDefault(id, id.toString()),
+                            id -> templateNames.getOrDefault(id, id));
+                    return new AuditRow(
+                            entry.time().toString(),
+                            TIME.format(entry.time()),
+                            entry.actorId() == null
+                                    ? "unsubscribe link"
+                                    : people.getOrDefault(
+                                            entry.actorId(), entry.actorId().toString()),
+                            said.action(),
+                            said.sentence(),
+                            entry.resourceType(),
+                            entry.oldValue().toString(),
+                            entry.newValue().toString());
+                })
                 .toList();
     }
 

@@ -200,6 +200,27 @@ class ConsoleIT {
             browser.open(CONSOLE + "?tab=audit");
             browser.find("#audit");
             browser.screenshot("console-audit", 1280);
+            browser.screenshot("console-audit-phone", 390);
+        }
+    }
+
+    /** The audit trail says who did what to whom, with names, and filters by what changed. */
+    @Test
+    void theAuditTabSaysWhatHappenedInWordsAndFilters() {
+        var danny = api.user("Danny Audited", "member");
+        api.request()
+                .body(Map.of("template_disabled_map", Map.of("f517da0b-cdc9-410f-ab89-a86107c420ed", true)))
+                .put("/users/" + danny + "/notifications/preferences")
+                .then()
+                .statusCode(200);
+        try (var browser = new Browser()) {
+            People.signIn(browser, "/deployment/notifications?tab=audit&type=notification_preference", "owner");
+            browser.awaitText("turned off Workspace Deleted for Danny Audited");
+            var text = browser.text();
+            assertTrue(text.contains("Preferences"), text);
+            assertFalse(text.contains("Paused delivery"), "filtered to preferences: " + text);
+            assertFalse(text.contains("{\"f517da0b"), "no JSON in the visible text: " + text);
+            browser.screenshot("console-audit-preferences", 1280);
         }
     }
 
