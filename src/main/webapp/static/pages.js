@@ -60,6 +60,24 @@
     }
   });
 
+  // A test notification is followed to its outcome: sent, or failed with the relay's or the receiver's answer.
+  var outcome = document.getElementById("test-outcome");
+  if (outcome && outcome.getAttribute("data-refresh")) {
+    var tries = 0;
+    var follow = setInterval(function () {
+      var text = document.getElementById("test-outcome-text");
+      if ((text && text.getAttribute("data-settled") === "true") || ++tries > 120) {
+        clearInterval(follow);
+        return;
+      }
+      fetch(outcome.getAttribute("data-refresh"), { credentials: "same-origin" }).then(function (answer) {
+        return answer.ok ? answer.text() : Promise.reject(new Error(answer.status));
+      }).then(function (html) {
+        outcome.innerHTML = html;
+      }).catch(function () {});
+    }, 1000);
+  }
+
   var table = document.getElementById("messages");
   if (table && table.getAttribute("data-refresh")) {
     var note = document.getElementById("refreshed");

@@ -34,10 +34,11 @@ public class LimitedSender {
     @Inject
     SendLimitSettings limit;
 
-    /** The Troubleshooting Notification to the user. */
+    /** The Troubleshooting Notification to the user; answers what became of it (the console follows it). */
     @Transactional(dontRollbackOn = Refusal.class)
-    public void test(UUID user) {
-        send(EventRequest.toUser("Troubleshooting Notification", user, Map.of(), CallerNotificationsResource.TEST));
+    public EnqueueResult test(UUID user) {
+        return send(
+                EventRequest.toUser("Troubleshooting Notification", user, Map.of(), CallerNotificationsResource.TEST));
     }
 
     /** A custom notification to the user who wrote it. */
@@ -46,7 +47,7 @@ public class LimitedSender {
         send(request.toEvent(user));
     }
 
-    private void send(EventRequest event) {
+    private EnqueueResult send(EventRequest event) {
         var user = event.userId().orElseThrow();
         messages.lockSendsOf(user);
         var ages = messages.agesWithin(user, List.of(TROUBLESHOOTING, CUSTOM), SOURCES, WINDOW);
@@ -57,6 +58,6 @@ public class LimitedSender {
                             + " sent; try again later.",
                     WINDOW.minus(oldest));
         }
-        enqueuer.enqueueWithoutDedupe(event);
+        return enqueuer.enqueueWithoutDedupe(event);
     }
 }

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -200,8 +201,28 @@ public class Console extends HttpServlet {
             case "audit" -> audit(request, values);
             default -> {}
         }
+        var testMessage = Uuids.of(request.getParameter("message"));
+        testMessage.ifPresent(id -> values.put("testMessage", testOutcome(id)));
+        if ("test".equals(request.getParameter("fragment")) && testMessage.isPresent()) {
+            pages.send(request, response, 200, "console-test-outcome", values);
+            return;
+        }
         var fragment = "rows".equals(request.getParameter("fragment")) && tab.equals("messages");
         pages.send(request, response, 200, fragment ? "console-messages-rows" : "console", values);
+    }
+
+    /** What became of a test notification, as the Events tab shows it until it is final. */
+    public record TestOutcome(String id, String status, String words, String reason, boolean settled) {}
+
+    private TestOutcome testOutcome(UUID id) {
+        return messages.byId(id)
+                .map(message -> new TestOutcome(
+                        id.toString(),
+                        message.status(),
+                        words(message.status()),
+                        Optional.ofNullable(message.statusReason()).orElse(""),
+                        Set.of("sent", "permanent_failure", "inhibited").contains(message.status())))
+                .orElse(new TestOutcome(id.toString(), "", "Not found (purged?)", "", true));
     }
 
     /** The owner's changes: {@code action=method|test|pause|resume}. */
@@ -239,13 +260,18 @@ public class Console extends HttpServlet {
             }
             case "test" -> {
                 try {
-                    sender.test(session.userId());
+                    // The page then follows the message of the template's method (not the inbox's) to its outcome.
+                    done = "test"
+                            + sender.test(session.userId()).messages().stream()
+                                    .filter(message -> !message.method().equals(Method.inbox.name()))
+                                    .findFirst()
+                                    .map(message -> "&message=" + message.id())
+                                    .orElse("");
                 } catch (TooManyRequestsException e) {
                     response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
                     pages.problem(request, response, 429, "Too many test notifications", e.getMessage());
                     return;
                 }
-                done = "test";
             }
             case "pause", "resume" -> {
                 killSwitch.set(action.equals("pause"), Optional.of(session.userId()));

@@ -204,6 +204,20 @@ class ConsoleIT {
         }
     }
 
+    /** "Send test notification" follows the message to its outcome instead of promising it is on its way. */
+    @Test
+    void sendingATestNotificationShowsWhatBecameOfIt() {
+        try (var browser = new Browser()) {
+            People.signIn(browser, "/deployment/notifications", "owner");
+            browser.find("#send-test").click();
+            browser.awaitText("A test notification was queued for you");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                    .until(driver -> browser.find("#test-outcome").getText().contains("Sent"));
+            assertFalse(browser.find("#test-outcome").getText().contains("following it"), "settled");
+            browser.screenshot("console-test-sent", 1280);
+        }
+    }
+
     /** The audit trail says who did what to whom, with names, and filters by what changed. */
     @Test
     void theAuditTabSaysWhatHappenedInWordsAndFilters() {
