@@ -313,7 +313,10 @@ public class Console extends HttpServlet {
                                 Optional.ofNullable(recipients.get(message.userId()))
                                         .map(UserView::username)
                                         .orElse(message.userId().toString()),
-                                message.method(),
+                                Method.named(message.method())
+                                        .filter(Method.smtp::equals)
+                                        .map(MethodReadiness::word)
+                                        .orElse(message.method()),
                                 message.status(),
                                 words(message.status()),
                                 Optional.ofNullable(message.statusReason()).orElse(""),
