@@ -31,6 +31,10 @@ class NewcomerPathIT {
                 .toAbsolutePath();
         var settings = new HashMap<String, String>();
         settings.put("CODER_CACHE_DIRECTORY", cache.toString());
+        // As the README advises for a service that restarts: every start unpacks into a new folder under the root.
+        settings.put(
+                "WLP_JAR_EXTRACT_ROOT",
+                cache.resolveSibling(cache.getFileName() + "-extract").toString());
         try (var service = ServiceProcess.start("newcomer", settings)) {
             // source "${CODER_CACHE_DIRECTORY:-$HOME/.cache/coder-notifications}/jwt/tokens.env"
             var tokens = new HashMap<String, String>();
@@ -73,6 +77,23 @@ class NewcomerPathIT {
                 browser.screenshot("newcomer-events", 1280);
                 browser.screenshot("newcomer-events-phone", 390);
             }
+        }
+        // A restart with the same extract root and cache folder starts, and Danny's messages are still there.
+        try (var again = ServiceProcess.start("newcomer", settings)) {
+            var tokens = Files.readString(EvaluationKeys.tokens(cache));
+            var owner = tokens.lines()
+                    .filter(line -> line.startsWith("OWNER_TOKEN="))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring("OWNER_TOKEN=".length());
+            var answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(again.uri("/api/v2/notifications/messages?user_id=" + DANNY))
+                                    .header("Authorization", "Bearer " + owner)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("no sender configured"), answer.body());
         }
     }
 

@@ -53,7 +53,9 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(console.toFile());
             var env = builder.environment();
             env.keySet().removeIf(key -> key.startsWith("CODER_"));
-            env.put("WLP_JAR_EXTRACT_DIR", folder.resolve("server").toString());
+            if (!environment.containsKey("WLP_JAR_EXTRACT_ROOT")) {
+                env.put("WLP_JAR_EXTRACT_DIR", folder.resolve("server").toString());
+            }
             env.put("CODER_HTTP_PORT", Integer.toString(port));
             env.put(
                     "CODER_CACHE_DIRECTORY",
