@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@link HeldClock}): a send that overruns the dispatch timeout (one minute here) is cancelled and retried when the
  * test moves the clock past it, not after a minute; its retry time is the retry interval from the result's write;
  * and a preference changed after enqueue inhibits the message at its lease. Deliveries go to a real HTTP server
- * in the container's JVM. (A send that cannot start within the timeout needs every worker busy, which the
- * sender's unbounded pool never is here: {@code BatchSenderTest} covers it with one worker.)
+ * in the container's JVM. A send that cannot start within the timeout is one whose worker came too late: here the
+ * clock jumps past the timeout right after the sender fixed the batch's start deadline, before any send began.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeadlinesInContainerIT {
@@ -97,6 +97,24 @@ class DeadlinesInContainerIT {
         assertEquals("temporary_failure", column(id, "status"));
         assertEquals("1", column(id, "attempt_count"));
         assertEquals("300", column(id, "EXTRACT(EPOCH FROM next_retry_after - updated_at)::int"));
+    }
+
+    @Test
+    void aSendThatCannotStartWithinTheTimeoutIsReleasedWithoutUsingAnAttempt() throws Exception {
+        var leased = enqueueAndLease();
+        try (var receiver = new SlowReceiver()) {
+            receiver.answer();
+            // The sender's first reading (on this thread) fixes "start by"; every later one is two minutes on.
+            HeldClock.CLOCK.advanceAfterMyNextReading(Duration.ofMinutes(2));
+            var result = sender.send(leased, templatesOf(leased)).get(0);
+            assertEquals(Result.Kind.RELEASED, result.kind());
+            assertEquals(BatchSender.RELEASED, result.reason());
+            assertEquals(0, receiver.received(), "never sent");
+            transactions.inNew(() -> messages.record(List.of(result), 3, Duration.ofMinutes(5)));
+        }
+        var id = leased.get(0).id();
+        assertEquals("pending", column(id, "status"), "handed back at once");
+        assertEquals("0", column(id, "attempt_count"), "no attempt used");
     }
 
     @Test

@@ -16,6 +16,11 @@ public final class TestClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
+    /** A jump armed for one thread's next reading: that reading still sees the time before it. */
+    private final AtomicReference<Jump> armed = new AtomicReference<>();
+
+    private record Jump(Thread reader, Duration by) {}
+
     /** Starts at the real time, so that times it gives look like times. */
     public TestClock() {
         this(Instant.now());
@@ -30,8 +35,22 @@ public final class TestClock extends Clock {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
+    /**
+     * Moves the clock forward right after the calling thread's next reading of it, as if that much time passed
+     * between that reading and any later one (by any thread). Readings by other threads do not set it off.
+     */
+    public void advanceAfterMyNextReading(Duration duration) {
+        armed.set(new Jump(Thread.currentThread(), duration));
+    }
+
     @Override
     public Instant instant() {
+        var jump = armed.get();
+        if (jump != null && jump.reader() == Thread.currentThread() && armed.compareAndSet(jump, null)) {
+            var before = now.get();
+            advance(jump.by());
+            return before;
+        }
         return now.get();
     }
 
