@@ -57,6 +57,9 @@ public interface EventsApi {
 
     record Batch(List<Event> events) {}
 
+    /** A batch's answer when every event was accepted: one result per event, in order. */
+    record Results(List<Enqueued> results) {}
+
     record Enqueued(List<Created> messages, List<Skipped> skipped) {
 
         /** The message of the template's delivery method (not the inbox's). */

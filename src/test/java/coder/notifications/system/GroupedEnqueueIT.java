@@ -3,92 +3,132 @@ package coder.notifications.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.response.Response;
+import coder.notifications.client.EventsApi;
+import coder.notifications.client.EventsApi.Batch;
+import coder.notifications.client.EventsApi.Enqueued;
+import coder.notifications.client.EventsApi.Event;
+import coder.notifications.client.EventsApi.Results;
+import coder.notifications.client.MessagesApi;
+import coder.notifications.client.Problem;
+import coder.notifications.client.UsersApi;
+import coder.notifications.security.EvaluationKeys;
+import jakarta.ws.rs.BadRequestException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.microshed.testing.jaxrs.RESTClient;
+import org.microshed.testing.jupiter.MicroShedTest;
+import org.microshed.testing.jwt.JwtConfig;
 
 /**
  * Single events sent at the same moment are stored together (one transaction per group), yet every request gets
  * exactly the answer it would have got alone: its own message, its 400 naming the field, or "duplicate".
  */
-class GroupedEnqueueIT {
+@MicroShedTest
+public class GroupedEnqueueIT {
+
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static UsersApi users;
+
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static EventsApi events;
+
+    @RESTClient
+    @JwtConfig(
+            subject = SharedServiceEnvironment.OWNER,
+            issuer = EvaluationKeys.ISSUER,
+            claims = SharedServiceEnvironment.OWNER_GROUPS)
+    public static MessagesApi messages;
+
+    /** What a concurrent call answered: its result, or the refusal it met. */
+    private static Object answerOf(Event event) {
+        try {
+            return events.report(event);
+        } catch (BadRequestException refused) {
+            return Problem.of(refused);
+        }
+    }
 
     @Test
     void concurrentSingleEventsEachGetTheirOwnAnswer() throws Exception {
-        var api = new Api(SharedService.get());
-        var user = api.user("Grace Group", "member");
+        var user = Clients.user(users, "Grace Group", "member");
         // One user per distinct event, so that an answer given to the wrong request would name the wrong user.
-        var users = new ArrayList<UUID>();
+        var distinct = new ArrayList<UUID>();
         for (int i = 0; i < 20; i++) {
-            users.add(api.user("Group Member " + i, "member"));
+            distinct.add(Clients.user(users, "Group Member " + i, "member"));
         }
         var unknown = UUID.randomUUID();
-        var tasks = new ArrayList<Callable<Response>>();
+        var tasks = new ArrayList<Callable<Object>>();
         var start = new CountDownLatch(1);
         for (int i = 0; i < 20; i++) {
-            var event = MessageLifecycleIT.workspaceDeleted(users.get(i), "group-" + i);
+            var event = MessageLifecycleIT.workspaceDeletedEvent(distinct.get(i), "group-" + i);
             tasks.add(() -> {
                 start.await();
-                return api.event(event);
+                return answerOf(event);
             });
         }
         for (int i = 0; i < 10; i++) {
-            var event = MessageLifecycleIT.workspaceDeleted(unknown, "nobody-" + i);
+            var event = MessageLifecycleIT.workspaceDeletedEvent(unknown, "nobody-" + i);
             tasks.add(() -> {
                 start.await();
-                return api.event(event);
+                return answerOf(event);
             });
         }
         for (int i = 0; i < 10; i++) {
-            var event = MessageLifecycleIT.workspaceDeleted(user, "the-same-one");
+            var event = MessageLifecycleIT.workspaceDeletedEvent(user, "the-same-one");
             tasks.add(() -> {
                 start.await();
-                return api.event(event);
+                return answerOf(event);
             });
         }
         var pool = Executors.newFixedThreadPool(tasks.size());
-        List<Future<Response>> answers;
+        List<Future<Object>> answers;
         try {
             answers = tasks.stream().map(pool::submit).toList();
             start.countDown();
-            var ids = new HashSet<String>();
+            var ids = new HashSet<UUID>();
             for (int i = 0; i < 20; i++) {
-                var answer = answers.get(i).get();
-                assertEquals(202, answer.statusCode(), answer.asString());
+                var answer = (Enqueued) answers.get(i).get();
                 assertEquals(
-                        List.of(users.get(i).toString(), users.get(i).toString()),
-                        answer.jsonPath().getList("messages.user_id"),
+                        List.of(distinct.get(i), distinct.get(i)),
+                        answer.messages().stream()
+                                .map(EventsApi.Created::userId)
+                                .toList(),
                         "the method's message and the inbox's");
-                var id = answer.jsonPath().getString("messages[0].id");
+                var id = answer.delivered().id();
                 ids.add(id);
-                assertEquals(users.get(i).toString(), api.message(id).get("user_id"), "the message is the request's");
+                assertEquals(distinct.get(i), messages.find(id.toString()).userId(), "the message is the request's");
             }
             assertEquals(20, ids.size(), "twenty distinct messages");
             for (int i = 20; i < 30; i++) {
-                var answer = answers.get(i).get();
-                assertEquals(400, answer.statusCode(), answer.asString());
-                assertEquals("user_id", answer.jsonPath().getString("validations[0].field"));
-                assertTrue(answer.jsonPath().getString("validations[0].detail").contains(unknown.toString()));
+                var refused = (Problem) answers.get(i).get();
+                assertEquals("user_id", refused.validations().get(0).field());
+                assertTrue(refused.validations().get(0).detail().contains(unknown.toString()));
             }
             int created = 0;
             int duplicates = 0;
             for (int i = 30; i < 40; i++) {
-                var answer = answers.get(i).get();
-                assertEquals(202, answer.statusCode(), answer.asString());
-                created += answer.jsonPath()
-                        .getList("messages.findAll { it.method == 'webhook' }")
-                        .size();
-                duplicates += answer.jsonPath().getList("skipped").stream()
-                        .filter(skipped -> "duplicate".equals(((Map<?, ?>) skipped).get("reason")))
+                var answer = (Enqueued) answers.get(i).get();
+                created += (int) answer.messages().stream()
+                        .filter(message -> message.method().equals("webhook"))
+                        .count();
+                duplicates += (int) answer.skipped().stream()
+                        .filter(skipped -> skipped.reason().equals("duplicate"))
                         .count();
             }
             assertEquals(1, created, "the identical event is stored once");
@@ -97,6 +137,7 @@ class GroupedEnqueueIT {
             pool.shutdownNow();
         }
     }
+
     /**
      * Two batches of the same events in opposite orders, at once: each row waits for the other transaction's
      * identical row, so inserted in request order they would lock each other (PostgreSQL then aborts one with a
@@ -105,22 +146,21 @@ class GroupedEnqueueIT {
      */
     @Test
     void identicalBatchesInOppositeOrdersAtOnceBothSucceed() throws Exception {
-        var api = new Api(SharedService.get());
-        var user = api.user("Cross Batches", "member");
+        var user = Clients.user(users, "Cross Batches", "member");
         var pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 10; round++) {
-                var events = new ArrayList<Map<String, Object>>();
+                var batch = new ArrayList<Event>();
                 for (int i = 0; i < 1000; i++) {
-                    events.add(MessageLifecycleIT.workspaceDeleted(user, "cross-" + round + "-" + i));
+                    batch.add(MessageLifecycleIT.workspaceDeletedEvent(user, "cross-" + round + "-" + i));
                 }
-                var reversed = new ArrayList<>(events);
+                var reversed = new ArrayList<>(batch);
                 Collections.reverse(reversed);
                 var start = new CountDownLatch(1);
-                var answers = List.of(events, reversed).stream()
-                        .map(batch -> pool.submit(() -> {
+                var answers = List.of(batch, reversed).stream()
+                        .map(each -> pool.submit(() -> {
                             start.await();
-                            return api.request().body(Map.of("events", batch)).post("/notifications/events/batch");
+                            return events.reportAll(new Batch(each));
                         }))
                         .toList();
                 start.countDown();
@@ -128,13 +168,15 @@ class GroupedEnqueueIT {
                 int duplicates = 0;
                 for (var future : answers) {
                     var answer = future.get();
-                    assertEquals(200, answer.statusCode(), "round " + round + ": " + answer.asString());
-                    created += answer.jsonPath()
-                            .getList("results.messages.flatten().findAll { it.method == 'webhook' }")
-                            .size();
-                    duplicates += answer.jsonPath()
-                            .getList("results.skipped.flatten().findAll { it.reason == 'duplicate' }")
-                            .size();
+                    assertEquals(200, answer.getStatus(), "round " + round);
+                    for (var result : answer.readEntity(Results.class).results()) {
+                        created += (int) result.messages().stream()
+                                .filter(message -> message.method().equals("webhook"))
+                                .count();
+                        duplicates += (int) result.skipped().stream()
+                                .filter(skipped -> skipped.reason().equals("duplicate"))
+                                .count();
+                    }
                 }
                 assertEquals(1000, created, "round " + round + ": each event stored once");
                 assertEquals(1000, duplicates, "round " + round + ": and a duplicate for the other batch");

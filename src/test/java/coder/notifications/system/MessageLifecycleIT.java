@@ -66,12 +66,6 @@ public class MessageLifecycleIT {
         return Map.of("name", workspace, "reason", "initiated by user", "initiator", "danny");
     }
 
-    /** A Workspace Deleted event as a JSON map, for the tests that speak plain HTTP. */
-    static Map<String, Object> workspaceDeleted(UUID user, String workspace) {
-        return Map.of(
-                "template", WORKSPACE_DELETED, "user_id", user.toString(), "labels", workspaceDeletedLabels(workspace));
-    }
-
     /** A Workspace Deleted event for the typed API. */
     static Event workspaceDeletedEvent(UUID user, String workspace) {
         return Event.of(WORKSPACE_DELETED, user, workspaceDeletedLabels(workspace));
