@@ -1,14 +1,20 @@
 package coder.notifications.inbox;
 
 import coder.notifications.lifecycle.NotifierLog;
+import coder.notifications.lifecycle.ServiceStopping;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,8 +30,15 @@ public class InboxWriter {
 
     private record Pending(NewItem item, CompletableFuture<Boolean> stored) {}
 
+    /**
+     * The writer runs on a thread of its own, made by the container's thread factory, not on the server's shared
+     * executor: a delivery waits for its item's statement, and on the shared executor, busy with requests and
+     * batches, that statement could wait in its queue until the server grows the pool, a second or more.
+     */
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    private ExecutorService executor;
 
     @Inject
     InboxStore store;
@@ -35,6 +48,19 @@ public class InboxWriter {
 
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
+
+    @PostConstruct
+    void startWriter() {
+        executor = Executors.newSingleThreadExecutor(threads);
+    }
+
+    /**
+     * After the notifier has finished its batches (priority 100), whose deliveries wait for their items, and before
+     * the database stops (10 000). An item offered later fails its delivery, which is then tried again.
+     */
+    void stopWriter(@Observes @Priority(9_000) ServiceStopping stopping) {
+        executor.shutdown();
+    }
 
     /** Completes with whether the item was new (false: a redelivery found it stored already). */
     CompletableFuture<Boolean> write(NewItem item) {
