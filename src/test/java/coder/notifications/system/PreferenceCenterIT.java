@@ -49,6 +49,9 @@ class PreferenceCenterIT {
             var text = browser.text();
             assertTrue(text.contains("Workspace Deleted") && text.contains("One of your workspaces was deleted"), text);
             assertFalse(text.contains("User account created"), "a member receives no administrators' notifications");
+            // How each notification reaches the person: this deployment's webhook, and the inbox beside it.
+            assertEquals(
+                    "Webhook · Inbox", browser.find("#m-" + WORKSPACE_DELETED).getText());
             browser.screenshot("preferences", 1280);
             browser.screenshot("preferences-phone", 390);
 
