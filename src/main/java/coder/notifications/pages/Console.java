@@ -350,10 +350,16 @@ public class Console extends HttpServlet {
             String after) {}
 
     /** The audit tab's filter: the API's resource types, named as people say them. */
-    static final Map<String, String> AUDIT_TYPES = new java.util.LinkedHashMap<>(Map.of(
-            AuditStore.SETTINGS, "Pausing and resuming delivery",
-            AuditStore.TEMPLATE, "Delivery methods",
-            AuditStore.PREFERENCE, "Preferences"));
+    static final Map<String, String> AUDIT_TYPES = auditTypes();
+
+    /** In this order on the page (Map.of has none). */
+    private static Map<String, String> auditTypes() {
+        var types = new LinkedHashMap<String, String>();
+        types.put(AuditStore.SETTINGS, "Pausing and resuming delivery");
+        types.put(AuditStore.TEMPLATE, "Delivery methods");
+        types.put(AuditStore.PREFERENCE, "Preferences");
+        return java.util.Collections.unmodifiableMap(types);
+    }
 
     /** A page of the audit trail: the newest, or those older than the {@code before} entry; a full page links on. */
     private void audit(HttpServletRequest request, Map<String, Object> values) {
