@@ -78,32 +78,55 @@
     }, 1000);
   }
 
-  var table = document.getElementById("messages");
-  if (table && table.getAttribute("data-refresh")) {
-    var note = document.getElementById("refreshed");
+  // A part of the page that refreshes itself: every `seconds`, while the page is shown, its fragment is fetched
+  // and handed to `apply`; the note under it says when it last worked, or that it did not.
+  function refreshing(url, seconds, apply, noteId, what) {
     setInterval(function () {
       if (document.hidden) {
         return;
       }
-      fetch(table.getAttribute("data-refresh"), { credentials: "same-origin" }).then(function (response) {
+      fetch(url, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) {
           throw new Error(String(response.status));
         }
         return response.text();
       }).then(function (html) {
-        var rows = new DOMParser().parseFromString("<table>" + html + "</table>", "text/html").getElementById("message-rows");
-        if (rows) {
-          table.replaceChild(document.importNode(rows, true), document.getElementById("message-rows"));
-          if (note) {
-            note.textContent = "Refreshed at " + new Date().toLocaleTimeString() + "; the table refreshes itself every 5 seconds.";
-          }
+        // Looked up after `apply`, which may have replaced it.
+        var note = apply(html) && document.getElementById(noteId);
+        if (note) {
+          note.textContent = "Refreshed at " + new Date().toLocaleTimeString() + "; " + what + " refreshes itself every " + seconds + " seconds.";
         }
       }).catch(function () {
+        var note = document.getElementById(noteId);
         if (note) {
-          note.textContent = "Could not refresh the table; trying again in 5 seconds.";
+          note.textContent = "Could not refresh; trying again in " + seconds + " seconds.";
         }
       });
-    }, 5000);
+    }, seconds * 1000);
+  }
+
+  // The overview: its figures, charts and reasons come back as one fragment.
+  var overview = document.getElementById("overview");
+  if (overview && overview.getAttribute("data-refresh")) {
+    refreshing(overview.getAttribute("data-refresh"), 10, function (html) {
+      var fresh = new DOMParser().parseFromString("<div>" + html + "</div>", "text/html").body.firstChild;
+      overview.replaceChildren.apply(overview, Array.prototype.map.call(fresh.childNodes, function (node) {
+        return document.importNode(node, true);
+      }));
+      return true;
+    }, "overview-refreshed", "the overview");
+  }
+
+  // The newest page of messages.
+  var table = document.getElementById("messages");
+  if (table && table.getAttribute("data-refresh")) {
+    refreshing(table.getAttribute("data-refresh"), 5, function (html) {
+      var rows = new DOMParser().parseFromString("<table>" + html + "</table>", "text/html").getElementById("message-rows");
+      if (rows) {
+        table.replaceChild(document.importNode(rows, true), document.getElementById("message-rows"));
+      }
+      return Boolean(rows);
+    }, "refreshed", "the table");
   }
 }());
 

@@ -25,7 +25,8 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    static final Set<String> TYPES = Set.of(AuditStore.SETTINGS, AuditStore.TEMPLATE, AuditStore.PREFERENCE);
+    static final Set<String> TYPES =
+            Set.of(AuditStore.SETTINGS, AuditStore.TEMPLATE, AuditStore.PREFERENCE, AuditStore.MESSAGE);
 
     @Inject
     AuditStore audit;
@@ -41,7 +42,7 @@ public class AuditResource {
         if (type.isPresent() && !TYPES.contains(type.get())) {
             throw InvalidRequestException.field(
                     "resource_type",
-                    "must be one of notifications_settings, notification_template, notification_preference");
+                    "must be one of notifications_settings, notification_template, notification_preference, notification_message");
         }
         var filter = new AuditFilter(
                 type,

@@ -26,6 +26,7 @@ public class AuditStore {
     public static final String SETTINGS = "notifications_settings";
     public static final String TEMPLATE = "notification_template";
     public static final String PREFERENCE = "notification_preference";
+    public static final String MESSAGE = "notification_message";
     static final Duration KEEP = Duration.ofDays(90);
     static final int PREFERENCE_CHANGES_PER_MINUTE = 30;
 
@@ -64,6 +65,22 @@ public class AuditStore {
         @SuppressWarnings("unchecked")
         List<AuditRecord> records = query.getResultList();
         return records.stream().map(AuditRecord::entry).toList();
+    }
+
+    /** The newest entries about one resource, newest first. */
+    @Transactional
+    public List<AuditEntry> about(String resourceType, String resourceId, int limit) {
+        return entityManager
+                .createQuery(
+                        "SELECT a FROM AuditRecord a WHERE a.resourceType = :type AND a.resourceId = :id"
+                                + " ORDER BY a.time DESC",
+                        AuditRecord.class)
+                .setParameter("type", resourceType)
+                .setParameter("id", resourceId)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(AuditRecord::entry)
+                .toList();
     }
 
     private static void condition(StringBuilder sql, List<Object> parameters, String condition, Object value) {

@@ -1,6 +1,5 @@
 package coder.notifications.dispatch;
 
-import coder.notifications.config.DeploymentSettings;
 import coder.notifications.config.Method;
 import coder.notifications.delivery.Deliverer;
 import coder.notifications.delivery.DeliveryOutcome;
@@ -9,10 +8,7 @@ import coder.notifications.delivery.Notification;
 import coder.notifications.lifecycle.NotifierLog;
 import coder.notifications.messages.LeasedMessage;
 import coder.notifications.messages.Result;
-import coder.notifications.templates.RenderContext;
 import coder.notifications.templates.Template;
-import coder.notifications.templates.TemplateRenderer;
-import coder.notifications.unsubscribe.UnsubscribeLinks;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -26,19 +22,13 @@ import java.util.Map;
 public class MessageDispatcher {
 
     @Inject
-    TemplateRenderer renderer;
-
-    @Inject
-    DeploymentSettings deployment;
+    NotificationRendering rendering;
 
     @Inject
     Instance<Deliverer> deliverers;
 
     @Inject
     NotifierLog log;
-
-    @Inject
-    UnsubscribeLinks unsubscribeLinks;
 
     @Inject
     CoderMetrics metrics;
@@ -103,26 +93,6 @@ public class MessageDispatcher {
     }
 
     Notification render(LeasedMessage message, Template template) {
-        var payload = message.payload();
-        var context = new RenderContext(
-                payload.userName(),
-                payload.userUsername(),
-                payload.userEmail(),
-                payload.labels(),
-                TemplateRenderer.dataOf(payload.data()),
-                deployment.accessUrl().toString());
-        var titleMarkdown = renderer.markdown(template.titleTemplate(), context);
-        var bodyMarkdown = renderer.bodyMarkdown(template.bodyTemplate(), context);
-        return new Notification(
-                message.id(),
-                payload,
-                titleMarkdown,
-                renderer.plainText(titleMarkdown).replaceAll("\\s*\\n\\s*", " "),
-                bodyMarkdown,
-                renderer.plainText(bodyMarkdown),
-                // Only an email has an HTML part: a webhook carries Markdown and plain text (SPEC 7.2).
-                message.method() == Method.smtp ? renderer.html(bodyMarkdown) : "",
-                deployment.page(DeploymentSettings.PREFERENCES_PAGE),
-                unsubscribeLinks.url(message.userId(), template.id()));
+        return rendering.render(message.id(), message.userId(), message.method(), message.payload(), template);
     }
 }

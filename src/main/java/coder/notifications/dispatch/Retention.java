@@ -4,6 +4,7 @@ import coder.notifications.config.CoderDuration;
 import coder.notifications.config.InboxSettings;
 import coder.notifications.inbox.InboxStore;
 import coder.notifications.lifecycle.NotifierLog;
+import coder.notifications.messages.ActivityStore;
 import coder.notifications.messages.MessageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,9 @@ public class Retention {
     InboxStore inbox;
 
     @Inject
+    ActivityStore activity;
+
+    @Inject
     InboxSettings inboxSettings;
 
     public void purge() {
@@ -54,6 +58,8 @@ public class Retention {
         if (items > 0) {
             log.info("purged " + items + " inbox items older than " + CoderDuration.format(inboxSettings.retention()));
         }
+        // The overview's counters outlive the messages they counted by a day: its weekly chart stays whole.
+        activity.purge();
         var entries = audit.purge();
         if (entries > 0) {
             log.info("purged " + entries + " audit entries older than 90 days");

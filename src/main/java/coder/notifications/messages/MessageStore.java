@@ -76,17 +76,50 @@ public class MessageStore {
 
     /**
      * The result write; {@code ?1} message ids, {@code ?2} lease tokens, {@code ?3} statuses, {@code ?4} attempts used
-     * (0 or 1), {@code ?5} reasons, {@code ?6} retry interval in ms. Planned by {@link #RECORD_PLANNER}.
+     * (0 or 1), {@code ?5} reasons, {@code ?6} retry interval in ms; answers how many results were written. Planned by
+     * {@link #RECORD_PLANNER}. The same statement counts what it wrote in this minute's activity counters
+     * ({@link #COUNT_ACTIVITY}), so the console's overview never disagrees with the rows.
      */
     public static final String RECORD = """
-                        UPDATE notification_messages m
-                        SET status = r.status, attempt_count = m.attempt_count + r.attempts, status_reason = r.reason,
-                            next_retry_after = CASE WHEN r.status = '%1$s' THEN now() + ?6 * interval '1 millisecond' END,
-                            leased_until = NULL, lease_token = NULL, updated_at = now()
-                        FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[]), CAST(?3 AS text[]), CAST(?4 AS integer[]),
-                                    CAST(?5 AS text[]))
-                            AS r (id, lease, status, attempts, reason)
-                        WHERE m.id = r.id AND m.lease_token = r.lease""".formatted(Transition.RETRY_LATER.to());
+                        WITH written AS (
+                            UPDATE notification_messages m
+                            SET status = r.status, attempt_count = m.attempt_count + r.attempts, status_reason = r.reason,
+                                next_retry_after = CASE WHEN r.status = '%1$s' THEN now() + ?6 * interval '1 millisecond' END,
+                                leased_until = NULL, lease_token = NULL, updated_at = now()
+                            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[]), CAST(?3 AS text[]), CAST(?4 AS integer[]),
+                                        CAST(?5 AS text[]))
+                                AS r (id, lease, status, attempts, reason)
+                            WHERE m.id = r.id AND m.lease_token = r.lease
+                            RETURNING m.status, m.status_reason),
+                        %2$s
+                        SELECT count(*) FROM written""".formatted(Transition.RETRY_LATER.to(), countActivity("written"));
+
+    /**
+     * Adds the outcomes a statement's CTE {@code source} returns ({@code status}, {@code status_reason}) to this
+     * minute's activity counters, and its failures to this hour's failure reasons (under the first 200 characters of
+     * each reason); a message handed back ({@code pending}) counts nothing. Counters are upserted in key order, so two
+     * replicas' statements wait for each other instead of deadlocking.
+     */
+    static String countActivity(String source) {
+        return """
+                counted AS (
+                    INSERT INTO notification_activity AS a (minute, status, count)
+                    SELECT date_trunc('minute', now()), status, count(*)
+                    FROM %3$s WHERE status IN ('%4$s', '%1$s', '%2$s', '%5$s')
+                    GROUP BY 1, 2 ORDER BY 1, 2
+                    ON CONFLICT (minute, status) DO UPDATE SET count = a.count + EXCLUDED.count),
+                reasons AS (
+                    INSERT INTO notification_failure_reasons AS f (hour, reason, count)
+                    SELECT date_trunc('hour', now()), left(COALESCE(status_reason, ''), 200), count(*)
+                    FROM %3$s WHERE status IN ('%1$s', '%2$s')
+                    GROUP BY 1, 2 ORDER BY 1, 2
+                    ON CONFLICT (hour, reason) DO UPDATE SET count = f.count + EXCLUDED.count)""".formatted(
+                        MessageStatus.temporary_failure,
+                        MessageStatus.permanent_failure,
+                        source,
+                        MessageStatus.sent,
+                        MessageStatus.inhibited);
+    }
 
     /**
      * The planner settings of a result write's transaction ({@code SET LOCAL}, as {@link #LEASE_PLANNER}): each result
@@ -232,7 +265,7 @@ public class MessageStore {
         var transitions = results.stream()
                 .map(result -> Transition.after(result, maxAttempts))
                 .toList();
-        return entityManager
+        var written = (Number) entityManager
                 .createNativeQuery(RECORD)
                 .setParameter(1, column(results, result -> result.messageId().toString()))
                 .setParameter(2, column(results, result -> result.lease().toString()))
@@ -242,26 +275,34 @@ public class MessageStore {
                         transitions.stream().map(t -> t.usesAttempt() ? 1 : 0).toArray(Integer[]::new))
                 .setParameter(5, column(results, Result::reason))
                 .setParameter(6, retryInterval.toMillis())
-                .executeUpdate();
+                .getSingleResult();
+        return written.intValue();
     }
 
     /**
-     * Inhibits the user's waiting messages of the template, once they turned it off. A message being dispatched
-     * right now is left to its notifier, which reads the choice with the lease and inhibits it itself.
+     * Inhibits the user's waiting messages of the template, once they turned it off, and counts them in this minute's
+     * activity. A message being dispatched right now is left to its notifier, which reads the choice with the lease
+     * and inhibits it itself. Native: the update and its count are one statement, as in {@link #RECORD}.
      */
     public int inhibitQueued(UUID userId, UUID templateId) {
-        return entityManager
-                .createQuery("""
-                        UPDATE NotificationMessage m
-                        SET m.status = :inhibited, m.statusReason = :reason, m.nextRetryAfter = NULL, m.updatedAt = CURRENT_TIMESTAMP
-                        WHERE m.userId = :user AND m.templateId = :template AND (m.status = :pending OR m.status = :retrying)""")
-                .setParameter("inhibited", Transition.INHIBIT.to())
-                .setParameter("reason", Transition.DISABLED_BY_USER)
-                .setParameter("user", userId)
-                .setParameter("template", templateId)
-                .setParameter("pending", MessageStatus.pending)
-                .setParameter("retrying", MessageStatus.temporary_failure)
-                .executeUpdate();
+        var inhibited = (Number) entityManager
+                .createNativeQuery("""
+                        WITH inhibited AS (
+                            UPDATE notification_messages
+                            SET status = '%1$s', status_reason = ?3, next_retry_after = NULL, updated_at = now()
+                            WHERE user_id = ?1 AND notification_template_id = ?2 AND status IN ('%2$s', '%3$s')
+                            RETURNING status, status_reason),
+                        %4$s
+                        SELECT count(*) FROM inhibited""".formatted(
+                                Transition.INHIBIT.to(),
+                                MessageStatus.pending,
+                                MessageStatus.temporary_failure,
+                                countActivity("inhibited")))
+                .setParameter(1, userId)
+                .setParameter(2, templateId)
+                .setParameter(3, Transition.DISABLED_BY_USER)
+                .getSingleResult();
+        return inhibited.intValue();
     }
 
     /**
@@ -308,6 +349,103 @@ public class MessageStore {
         filter.userId().ifPresent(user -> query.setParameter("user", user));
         filter.templateId().ifPresent(template -> query.setParameter("template", template));
         return query.getResultList();
+    }
+
+    /**
+     * A page of messages, newest first on {@code (created_at, id)} (see {@link MessageQuery}). Native for the row
+     * comparison of the keyset, which walks notification_messages_created_idx backwards from the cursor (or the
+     * user's index) and stops after one page, however many messages are older (planned as the overview's statements
+     * are, {@link ActivityStore#OVERVIEW_PLANNER}); the views are then read by id.
+     */
+    public List<MessageView> page(MessageQuery query) {
+        entityManager.createNativeQuery(ActivityStore.OVERVIEW_PLANNER).getSingleResult();
+        var statement = pageStatement(query);
+        var select = entityManager.createNativeQuery(statement.sql());
+        var parameters = statement.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            select.setParameter(i + 1, parameters.get(i));
+        }
+        var ids = ((List<?>) select.getResultList())
+                .stream()
+                        .map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()))
+                        .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var views = entityManager
+                .createQuery(VIEW + " AND m.id IN :ids", MessageView.class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .stream()
+                .collect(Collectors.toMap(MessageView::id, Function.identity()));
+        return ids.stream().map(views::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The ids statement of {@link #page}: its SQL and its parameters, in order. */
+    public record PageStatement(String sql, List<Object> parameters) {}
+
+    public static PageStatement pageStatement(MessageQuery query) {
+        var sql = new StringBuilder("SELECT m.id FROM notification_messages m WHERE true");
+        var parameters = new java.util.ArrayList<Object>();
+        query.status().ifPresent(status -> condition(sql, parameters, "m.status = ?", status.name()));
+        if (query.status().isEmpty() && query.failed()) {
+            sql.append(" AND m.status IN ('temporary_failure', 'permanent_failure')");
+        }
+        query.userId().ifPresent(user -> condition(sql, parameters, "m.user_id = ?", user));
+        query.templateId()
+                .ifPresent(template -> condition(sql, parameters, "m.notification_template_id = ?", template));
+        query.reason().ifPresent(reason -> condition(sql, parameters, "left(m.status_reason, 200) = ?", reason));
+        query.from().ifPresent(from -> condition(sql, parameters, "m.created_at >= ?", java.sql.Timestamp.from(from)));
+        query.to().ifPresent(to -> condition(sql, parameters, "m.created_at < ?", java.sql.Timestamp.from(to)));
+        query.before().ifPresent(cursor -> {
+            parameters.add(java.sql.Timestamp.from(cursor.createdAt()));
+            parameters.add(cursor.id());
+            sql.append(" AND (m.created_at, m.id) < (?")
+                    .append(parameters.size() - 1)
+                    .append(", ?")
+                    .append(parameters.size())
+                    .append(')');
+        });
+        sql.append(" ORDER BY m.created_at DESC, m.id DESC LIMIT ").append(query.limit());
+        return new PageStatement(sql.toString(), parameters);
+    }
+
+    private static void condition(StringBuilder sql, List<Object> parameters, String condition, Object value) {
+        parameters.add(value);
+        sql.append(" AND ").append(condition.replace("?", "?" + parameters.size()));
+    }
+
+    /** A message's stored payload as JSON, and how long it waited before its first lease (null until then). */
+    public record Stored(String payloadJson, Double queuedSeconds) {}
+
+    public Optional<Stored> stored(UUID id) {
+        // Native: the jsonb payload as the text PostgreSQL keeps.
+        List<?> rows = entityManager
+                .createNativeQuery("SELECT payload::text, queued_seconds FROM notification_messages WHERE id = ?1")
+                .setParameter(1, id)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> {
+            var columns = (Object[]) row;
+            return new Stored((String) columns[0], columns[1] == null ? null : ((Number) columns[1]).doubleValue());
+        });
+    }
+
+    /**
+     * Puts a permanently failed message back in the queue for one more attempt (its attempts are lowered to one
+     * below the limit if it had used them all); answers whether it was still a permanent failure. Native, for the
+     * conditional update of one row by its key.
+     */
+    public boolean sendAgain(UUID id, int maxAttempts) {
+        return entityManager
+                        .createNativeQuery("""
+                                UPDATE notification_messages
+                                SET status = 'pending', attempt_count = LEAST(attempt_count, ?2 - 1), status_reason = NULL,
+                                    next_retry_after = NULL, leased_until = NULL, lease_token = NULL, updated_at = now()
+                                WHERE id = ?1 AND status = 'permanent_failure'""")
+                        .setParameter(1, id)
+                        .setParameter(2, maxAttempts)
+                        .executeUpdate()
+                == 1;
     }
 
     private static final String VIEW = """

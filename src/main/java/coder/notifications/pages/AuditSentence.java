@@ -46,6 +46,10 @@ public record AuditSentence(String action, String sentence) {
                                                 .map(MethodReadiness::word)
                                                 .orElse(method)));
             }
+            case AuditStore.MESSAGE ->
+                new AuditSentence(
+                        "Sent again",
+                        actor.orElse("Someone") + " sent the failed message " + entry.resourceId() + " again");
             case AuditStore.PREFERENCE ->
                 new AuditSentence("Preferences", preferences(entry, actor, changed, person, template));
             default ->

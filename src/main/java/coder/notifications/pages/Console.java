@@ -13,9 +13,9 @@ import coder.notifications.config.NotifierSettings;
 import coder.notifications.config.WebhookSettings;
 import coder.notifications.dispatch.KillSwitch;
 import coder.notifications.enqueue.LimitedSender;
-import coder.notifications.messages.MessageFilter;
 import coder.notifications.messages.MessageStatus;
 import coder.notifications.messages.MessageStore;
+import coder.notifications.messages.SendAgain;
 import coder.notifications.templates.Template;
 import coder.notifications.templates.TemplateMethods;
 import coder.notifications.templates.TemplateStore;
@@ -30,7 +30,6 @@ import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,13 +37,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The deployment console ({@code /deployment/notifications}) for owners, read-only for auditors: the Events tab
- * (templates, their delivery method, a test notification), the Settings tab (effective settings, the kill
- * switch) and the Messages tab (the latest messages with filters; its table refreshes itself).
+ * The deployment console ({@code /deployment/notifications}) for owners, read-only for auditors: the Overview tab
+ * (how delivery is going, {@link OverviewTab}), the Events tab (templates, their delivery method and preview, a test
+ * notification), the Settings tab (effective settings, the kill switch), the Messages tab (pages of messages with
+ * filters, {@link MessagesTab}, and one message's view, {@link MessageDetail}), the Trace tab (one person's
+ * messages and preferences, {@link TraceTab}) and the Audit tab.
  */
 @WebServlet(Console.PATH)
 public class Console extends HttpServlet {
@@ -68,19 +68,6 @@ public class Console extends HttpServlet {
 
     /** The templates of one group, as the preference center groups them. */
     public record TemplateGroup(String name, List<TemplateRow> templates) {}
-
-    /** A message as the console shows it. */
-    public record MessageRow(
-            String createdIso,
-            String created,
-            String template,
-            String recipient,
-            String method,
-            String status,
-            String statusWords,
-            String reason,
-            int attempts,
-            String nextRetry) {}
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -134,6 +121,24 @@ public class Console extends HttpServlet {
     @Inject
     Pages pages;
 
+    @Inject
+    OverviewTab overview;
+
+    @Inject
+    MessagesTab messagesTab;
+
+    @Inject
+    MessageDetail detail;
+
+    @Inject
+    TraceTab trace;
+
+    @Inject
+    TemplatePreview preview;
+
+    @Inject
+    SendAgain sendAgain;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var session = Pages.session(request).orElseThrow();
@@ -142,8 +147,8 @@ public class Console extends HttpServlet {
             return;
         }
         var tab = Optional.ofNullable(request.getParameter("tab"))
-                .filter(name -> name.matches("events|settings|messages|audit"))
-                .orElse("events");
+                .filter(name -> name.matches("overview|events|settings|messages|message|trace|audit"))
+                .orElse("overview");
         var values = new HashMap<String, Object>();
         values.put("tab", tab);
         values.put("readOnly", !session.hasRole(Roles.OWNER));
@@ -196,10 +201,36 @@ public class Console extends HttpServlet {
         values.put("bell", true);
         values.put("limit", MESSAGES_SHOWN);
         switch (tab) {
+            case "overview" -> overview.fill(values);
+            case "events" -> {
+                var previewed = Uuids.of(request.getParameter("preview")).flatMap(templates::byId);
+                previewed.ifPresent(template -> {
+                    values.put("previewTemplate", template);
+                    users.byId(session.userId())
+                            .ifPresent(owner -> values.put("preview", preview.parts(template, owner)));
+                });
+            }
             case "settings" -> values.put("settingGroups", settings.groups());
-            case "messages" -> messages(request, values);
+            case "messages" -> messagesTab.fill(request, values);
+            case "message" -> {
+                var id = Uuids.of(request.getParameter("id"));
+                if (id.isEmpty() || !detail.fill(id.get(), values)) {
+                    pages.problem(
+                            request,
+                            response,
+                            404,
+                            "No such message",
+                            "Messages are kept 7 days after their last change; this one is not (or never was) here.");
+                    return;
+                }
+            }
+            case "trace" -> trace.fill(request.getParameter("person"), values);
             case "audit" -> audit(request, values);
             default -> {}
+        }
+        if ("overview".equals(request.getParameter("fragment")) && tab.equals("overview")) {
+            pages.send(request, response, 200, "console-overview", values);
+            return;
         }
         var testMessage = Uuids.of(request.getParameter("message"));
         testMessage.ifPresent(id -> values.put("testMessage", testOutcome(id)));
@@ -273,6 +304,22 @@ public class Console extends HttpServlet {
                     return;
                 }
             }
+            case "again" -> {
+                var message = Uuids.of(request.getParameter("message"));
+                if (message.isEmpty() || !sendAgain.message(message.get(), session.userId())) {
+                    pages.problem(
+                            request,
+                            response,
+                            409,
+                            "Not sent again",
+                            "Only a message that failed permanently can be sent again, and this one is not (any more).");
+                    return;
+                }
+                Pages.headers(response);
+                response.setStatus(303);
+                response.setHeader("Location", PATH + "?tab=message&id=" + message.get() + "&done=again");
+                return;
+            }
             case "pause", "resume" -> {
                 killSwitch.set(action.equals("pause"), Optional.of(session.userId()));
                 done = action.equals("pause") ? "paused" : "resumed";
@@ -286,56 +333,6 @@ public class Console extends HttpServlet {
         Pages.headers(response);
         response.setStatus(303);
         response.setHeader("Location", PATH + "?tab=" + tab + "&done=" + done);
-    }
-
-    private void messages(HttpServletRequest request, Map<String, Object> values) {
-        var status = Optional.ofNullable(request.getParameter("status")).flatMap(MessageStatus::named);
-        var template = Uuids.of(request.getParameter("template"));
-        var userText = Optional.ofNullable(request.getParameter("user"))
-                .map(String::strip)
-                .filter(text -> !text.isEmpty());
-        var user = userText.flatMap(
-                text -> Uuids.of(text).or(() -> users.byUsername(text).map(UserView::id)));
-        var list = userText.isPresent() && user.isEmpty()
-                ? java.util.List.<coder.notifications.messages.MessageView>of()
-                : messages.list(new MessageFilter(status, user, template, MESSAGES_SHOWN));
-        var recipients = users
-                .byIds(list.stream().map(message -> message.userId()).distinct().toList())
-                .stream()
-                .collect(Collectors.toMap(UserView::id, Function.identity()));
-        values.put(
-                "messages",
-                list.stream()
-                        .map(message -> new MessageRow(
-                                message.createdAt().toString(),
-                                TIME.format(message.createdAt()),
-                                message.notificationName(),
-                                Optional.ofNullable(recipients.get(message.userId()))
-                                        .map(UserView::username)
-                                        .orElse(message.userId().toString()),
-                                Method.named(message.method())
-                                        .filter(Method.smtp::equals)
-                                        .map(MethodReadiness::word)
-                                        .orElse(message.method()),
-                                message.status(),
-                                words(message.status()),
-                                Optional.ofNullable(message.statusReason()).orElse(""),
-                                message.attemptCount(),
-                                Optional.ofNullable(message.nextRetryAfter())
-                                        .map(TIME::format)
-                                        .orElse("")))
-                        .toList());
-        values.put(
-                "refreshUrl",
-                PATH + "?" + Optional.ofNullable(request.getQueryString()).orElse("tab=messages") + "&fragment=rows");
-        values.put(
-                "statuses",
-                Arrays.stream(MessageStatus.values())
-                        .map(each -> Map.of("name", each.name(), "words", STATUS_WORDS.get(each)))
-                        .toList());
-        values.put("filterStatus", status.map(Enum::name).orElse(""));
-        values.put("filterTemplate", template.map(UUID::toString).orElse(""));
-        values.put("filterUser", userText.orElse(""));
     }
 
     /** An audit entry as the console shows it: the actor by username, the change as JSON before and after. */
@@ -358,6 +355,7 @@ public class Console extends HttpServlet {
         types.put(AuditStore.SETTINGS, "Pausing and resuming delivery");
         types.put(AuditStore.TEMPLATE, "Delivery methods");
         types.put(AuditStore.PREFERENCE, "Preferences");
+        types.put(AuditStore.MESSAGE, "Messages sent again");
         return java.util.Collections.unmodifiableMap(types);
     }
 

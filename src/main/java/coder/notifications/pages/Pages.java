@@ -24,7 +24,7 @@ public class Pages {
     private static final Logger LOG = Logger.getLogger(Pages.class.getName());
 
     static final String SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            + "connect-src 'self'; form-action 'self'; frame-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Inject
     PageTemplates templates;

@@ -5,8 +5,6 @@ import coder.notifications.api.TooManyRequestsException;
 import coder.notifications.api.Uuids;
 import coder.notifications.config.DeploymentSettings;
 import coder.notifications.config.InboxSettings;
-import coder.notifications.config.Method;
-import coder.notifications.config.MethodReadiness;
 import coder.notifications.config.NotifierSettings;
 import coder.notifications.dispatch.KillSwitch;
 import coder.notifications.preferences.PreferenceEditor;
@@ -47,6 +45,9 @@ public class PreferenceCenter extends HttpServlet {
 
     @Inject
     InboxSettings inbox;
+
+    @Inject
+    MethodWords methodWords;
 
     public static final String PATH = DeploymentSettings.PREFERENCES_PAGE;
     static final List<String> GROUP_ORDER =
@@ -90,7 +91,7 @@ public class PreferenceCenter extends HttpServlet {
                     template.id(),
                     template.name(),
                     template.description(),
-                    methodOf(template),
+                    methodWords.of(template),
                     enabled,
                     highlighted.filter(template.id()::equals).isPresent());
             groups.computeIfAbsent(template.group(), name -> new ArrayList<>()).add(choice);
@@ -157,22 +158,6 @@ public class PreferenceCenter extends HttpServlet {
                 request.getParameter("highlight") != null
                         ? PATH + "?disabled=" + template.get() + "&saved=" + template.get()
                         : PATH + "?saved=" + template.get() + "#t-" + template.get());
-    }
-
-    /**
-     * How a notification reaches the person, as Coder's page shows it on the right of each row: the template's own
-     * method or the deployment's, and the inbox beside it while the inbox is on.
-     */
-    private String methodOf(Template template) {
-        var delivered = template.method()
-                .filter(own -> own != Method.inbox || inbox.enabled())
-                .orElse(notifier.method());
-        if (delivered == Method.inbox) {
-            return "Inbox";
-        }
-        var word = MethodReadiness.word(delivered);
-        var shown = Character.toUpperCase(word.charAt(0)) + word.substring(1);
-        return inbox.enabled() ? shown + " · Inbox" : shown;
     }
 
     private List<Template> receivable(List<String> roles) {

@@ -72,6 +72,18 @@ public class UserStore {
                 .map(User::view);
     }
 
+    /** The users with this email address (case-insensitive; the directory does not make it unique), by username. */
+    public List<UserView> byEmail(String email) {
+        return entityManager
+                .createQuery(
+                        "SELECT u FROM User u WHERE LOWER(u.email) = LOWER(:email) ORDER BY u.username", User.class)
+                .setParameter("email", email)
+                .setMaxResults(10)
+                .getResultStream()
+                .map(User::view)
+                .toList();
+    }
+
     /** Users holding the role, or everybody when no role is named, by username. */
     public List<UserView> list(Optional<Role> role) {
         if (role.isEmpty()) {

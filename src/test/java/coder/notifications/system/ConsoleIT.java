@@ -37,7 +37,7 @@ class ConsoleIT {
             browser.find("#sign-in-link").click();
             browser.find("#status");
             assertTrue(browser.url().endsWith("/settings/notifications"), browser.url());
-            browser.open(CONSOLE);
+            browser.open(CONSOLE + "?tab=events");
             browser.awaitText("Send test notification");
             browser.screenshot("console-events", 1280);
         }
@@ -50,7 +50,7 @@ class ConsoleIT {
     @Test
     void anOwnerChangesATemplatesMethodFromTheConsole() {
         try (var browser = new Browser()) {
-            People.signIn(browser, "/deployment/notifications", "owner");
+            People.signIn(browser, "/deployment/notifications?tab=events", "owner");
             try {
                 var text = browser.text();
                 // Grouped as the preference center groups them, methods in people's words, no warning: this
@@ -191,7 +191,7 @@ class ConsoleIT {
     @Test
     void anAuditorSeesTheConsoleReadOnly() {
         try (var browser = new Browser()) {
-            People.signIn(browser, "/deployment/notifications", "auditor");
+            People.signIn(browser, "/deployment/notifications?tab=events", "auditor");
             browser.awaitText("read-only");
             assertFalse(browser.find("#m-" + TEMPLATE_DELETED).isEnabled(), "the method selector is disabled");
             assertTrue(browser.driver.findElements(By.id("send-test")).isEmpty());
@@ -208,7 +208,7 @@ class ConsoleIT {
     @Test
     void sendingATestNotificationShowsWhatBecameOfIt() {
         try (var browser = new Browser()) {
-            People.signIn(browser, "/deployment/notifications", "owner");
+            People.signIn(browser, "/deployment/notifications?tab=events", "owner");
             browser.find("#send-test").click();
             browser.awaitText("A test notification was queued for you");
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30))

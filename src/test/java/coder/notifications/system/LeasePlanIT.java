@@ -154,7 +154,7 @@ class LeasePlanIT {
     }
 
     /** The service's migrations, in version order, as its start-up applies them. */
-    private static void migrate(Connection connection) throws Exception {
+    static void migrate(Connection connection) throws Exception {
         var folder = Path.of("src/main/resources/db/migration");
         try (var files = Files.list(folder);
                 var sql = connection.createStatement()) {

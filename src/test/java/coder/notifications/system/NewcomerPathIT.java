@@ -70,7 +70,7 @@ class NewcomerPathIT {
                                 && browser.text().contains("CODER_EMAIL_FROM"));
                 browser.screenshot("newcomer-messages", 1280);
                 browser.screenshot("newcomer-messages-phone", 390);
-                browser.open("http://localhost:" + service.port + "/deployment/notifications");
+                browser.open("http://localhost:" + service.port + "/deployment/notifications?tab=events");
                 assertTrue(
                         browser.find("#delivery-problem").getText().contains("CODER_EMAIL_FROM is not set"),
                         browser.text());

@@ -6,11 +6,11 @@ import coder.notifications.delivery.Notification;
  * The two bodies of an email: a greeting, the rendered body, one line (text) or button (HTML) per action, and
  * a footer linking to the recipient's notification settings and to the one-click unsubscribe of this template.
  */
-final class EmailBody {
+public final class EmailBody {
 
     private EmailBody() {}
 
-    static String text(Notification notification) {
+    public static String text(Notification notification) {
         var text = new StringBuilder("Hi ")
                 .append(notification.recipientName())
                 .append(",\n\n")
@@ -30,7 +30,7 @@ final class EmailBody {
                 .toString();
     }
 
-    static String html(Notification notification) {
+    public static String html(Notification notification) {
         var buttons = new StringBuilder();
         for (var action : notification.payload().actions()) {
             buttons.append("<a href=\"")

@@ -7,14 +7,14 @@ import java.io.StringWriter;
 import java.util.Map;
 
 /** The webhook body (SPEC 7.2): every key of Coder's documented 1.0 example keeps its meaning. */
-final class WebhookDocument {
+public final class WebhookDocument {
 
     /** Found once: {@code Json.createGenerator} looks the JSON-P provider up on every call. */
     private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
 
     private WebhookDocument() {}
 
-    static String of(Notification notification) {
+    public static String of(Notification notification) {
         var out = new StringWriter(2048);
         try (var json = JSON.createGenerator(out)) {
             json.writeStartObject()
