@@ -39,6 +39,8 @@ class SchemaIT {
                     List.of(
                             "audit_log",
                             "inbox_notifications",
+                            "notification_activity",
+                            "notification_failure_reasons",
                             "notification_messages",
                             "notification_preferences",
                             "notification_settings",
