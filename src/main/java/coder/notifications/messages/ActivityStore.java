@@ -82,17 +82,20 @@ public class ActivityStore {
             GROUP BY f.reason ORDER BY n DESC, f.reason LIMIT ?1""";
 
     /**
-     * The queue now, waiting and sending messages counted up to {@code ?1}. Every condition implies the predicate of
-     * notification_messages_leasable_idx, so each count and the oldest are read from that index; LIMIT bounds the
-     * walk however large the backlog. Run after {@link #OVERVIEW_PLANNER}.
+     * The queue now, from one walk of its head: the oldest {@code ?1} rows of notification_messages_leasable_idx (its
+     * predicate is this statement's, so the walk is that index in created_at order and stops at the LIMIT however large
+     * the backlog). Waiting (pending, or failed and waiting for a retry) and being sent are counted within it, and the
+     * oldest waiting message is its first. A message being sent is always near the head: the lease takes the oldest
+     * first, so only messages waiting for a retry can be older. Run after {@link #OVERVIEW_PLANNER}.
      */
     public static final String QUEUE = """
-            SELECT (SELECT count(*) FROM (SELECT 1 FROM notification_messages
-                                          WHERE status IN ('pending', 'temporary_failure') LIMIT ?1) w),
-                   (SELECT count(*) FROM (SELECT 1 FROM notification_messages
-                                          WHERE status = 'leased' LIMIT ?1) s),
-                   (SELECT min(created_at) FROM notification_messages
-                    WHERE status IN ('pending', 'temporary_failure'))""";
+            SELECT count(*) FILTER (WHERE head.status IN ('pending', 'temporary_failure')),
+                   count(*) FILTER (WHERE head.status = 'leased'),
+                   min(head.created_at) FILTER (WHERE head.status IN ('pending', 'temporary_failure')),
+                   count(*)
+            FROM (SELECT status, created_at FROM notification_messages
+                  WHERE status IN ('leased', 'pending', 'temporary_failure')
+                  ORDER BY created_at LIMIT ?1) head""";
 
     @PersistenceContext(unitName = "notifications")
     EntityManager entityManager;
@@ -139,11 +142,12 @@ public class ActivityStore {
         planned();
         var row = (Object[])
                 entityManager.createNativeQuery(QUEUE).setParameter(1, cap + 1).getSingleResult();
-        var waiting = ((Number) row[0]).longValue();
+        // More than cap rows in the head: there may be more waiting than counted.
+        var capped = ((Number) row[3]).longValue() > cap;
         return new Queue(
-                Math.min(waiting, cap),
-                waiting > cap,
-                Math.min(((Number) row[1]).longValue(), cap),
+                Math.min(((Number) row[0]).longValue(), cap),
+                capped,
+                ((Number) row[1]).longValue(),
                 Optional.ofNullable(row[2]).map(ActivityStore::instant));
     }
 

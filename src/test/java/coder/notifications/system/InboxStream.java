@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 abstract class InboxStream implements AutoCloseable {
 
+    /** Found once: {@code Json.createReader} looks the JSON-P provider up on the class path at every call. */
+    private static final jakarta.json.JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
+
     /** HTTP/1.1, as browsers speak to a plain-http server (they never upgrade to h2c). */
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -47,7 +50,7 @@ abstract class InboxStream implements AutoCloseable {
     }
 
     private static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = READERS.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }

@@ -26,6 +26,12 @@ import java.util.concurrent.Executors;
  */
 final class WebhookReceiver implements AutoCloseable {
 
+    /**
+     * Found once: {@code Json.createReader} looks the JSON-P provider up on the class path at every call, and on the
+     * suite's class path concurrent requests queued for tens of seconds on the lock of one JAR file doing so.
+     */
+    private static final jakarta.json.JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
+
     private final HttpServer server;
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
     private final Map<String, Request> requests = new ConcurrentHashMap<>();
@@ -53,7 +59,7 @@ final class WebhookReceiver implements AutoCloseable {
             var raw = exchange.getRequestBody().readAllBytes();
             var body = new String(raw, StandardCharsets.UTF_8);
             JsonObject document;
-            try (var reader = Json.createReader(new StringReader(body))) {
+            try (var reader = READERS.createReader(new StringReader(body))) {
                 document = reader.readObject();
             }
             var headers = new java.util.HashMap<String, String>();
