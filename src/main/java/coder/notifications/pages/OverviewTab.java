@@ -28,8 +28,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class OverviewTab {
 
-    /** Waiting messages are counted up to this many ("more than 50,000"): the count walks the leasable index. */
-    static final int QUEUE_CAP = 50_000;
+    /** Waiting messages are counted up to this many ("more than 20,000"): one walk of the leasable index's head. */
+    static final int QUEUE_CAP = 20_000;
 
     static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -40,7 +40,7 @@ public class OverviewTab {
     /** A failure reason with its count and the Messages tab's link to the messages that failed with it. */
     public record ReasonRow(String reason, long count, String link) {}
 
-    /** The queue in words: "1,234" or "more than 50,000"; its oldest waiting message's age, "" when none waits. */
+    /** The queue in words: "1,234" or "more than 20,000"; its oldest waiting message's age, "" when none waits. */
     public record QueueRow(String waiting, long sending, String oldestAge, String oldestIso) {}
 
     @Inject

@@ -100,7 +100,7 @@ class OverviewPlanIT {
         statements.put("per minute, last hour", buckets("minute", 60));
         statements.put("per hour, last 7 days", buckets("hour", 7 * 24));
         statements.put("top failure reasons", new Statement(ActivityStore.TOP_REASONS, List.of(5)));
-        statements.put("the queue now", new Statement(ActivityStore.QUEUE, List.of(50_001)));
+        statements.put("the queue now", new Statement(ActivityStore.QUEUE, List.of(20_001)));
         var first =
                 MessageStore.pageStatement(query(Optional.empty(), false, Optional.empty(), Optional.empty(), null));
         statements.put("messages, newest page", new Statement(first.sql(), first.parameters()));
