@@ -12,6 +12,11 @@ INBOX_RATE=${BENCH_INBOX_RATE:-200}                # events/s while they are ope
 INBOX_WARMUP=${BENCH_INBOX_WARMUP:-10}             # seconds of unmeasured events with the watches open
 INBOX_DURATION=${BENCH_INBOX_DURATION:-$DURATION}  # seconds of measured events
 INBOX_GRACE=${BENCH_INBOX_GRACE:-10}               # longest wait for the last frames after the last event
+# Which of rows c, d, e and j run, e.g. BENCH_INBOX_ROWS=d to compare delivery alone (a figure not measured: n/a).
+INBOX_ROWS=${BENCH_INBOX_ROWS:-c d e j}
+
+# inbox_row ROW: whether ROW is one of INBOX_ROWS.
+inbox_row() { case " $INBOX_ROWS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 # Reads key=value from the one "INBOX ..." line of bench/InboxWatch.java (numbers with decimals, or n/a).
 inbox_field() { sed -n "s/^INBOX .*\b$1=\([^ ]*\).*/\1/p" "$2"; }
@@ -67,6 +72,18 @@ measure_inbox_watch() {
     until [ "$(messages "status = 'leased'")" = 0 ]; do sleep 0.2; done
 }
 
+# Rows c, d and e of INBOX_ROWS on the running service; a row left out leaves its figures n/a.
+inbox_rows() {
+    local name
+    for name in BATCH_EVENT_RATE BATCH_RATE BATCH_EVENTS BATCH_NON2XX DELIVERY_EVENT_RATE DELIVERY_RATE DELIVERED_EVENTS \
+        DELIVERY_LEFT DELIVERY_FAILED SINGLE_RPS SINGLE_P99 SINGLE_NON2XX; do
+        printf -v "$name" %s n/a
+    done
+    if inbox_row c; then measure_batch_enqueue; fi
+    if inbox_row d; then measure_delivery; fi
+    if inbox_row e; then measure_single_enqueue; fi
+}
+
 run_inbox() {
     local INBOX_DB_BASE=$DB DB
     say "j, k. the inbox: a service with it on, then one with it off (each with a scratch database of its own)"
@@ -77,18 +94,14 @@ run_inbox() {
         printf '\n### Inbox\n\nSkipped: %s queues no inbox messages (a build without the inbox).\n' "$JAR" >"$OUT/inbox.md"
         return 0
     fi
-    measure_batch_enqueue
-    measure_delivery
-    measure_single_enqueue
+    inbox_rows
     keep_figures ON
-    measure_inbox_watch
+    if inbox_row j; then measure_inbox_watch; else WATCH_FILE=/dev/null; fi
     stop_inbox_service
 
     say "k. the same service restarted with CODER_NOTIFICATIONS_INBOX_ENABLED=false"
     inbox_service inbox-off false
-    measure_batch_enqueue
-    measure_delivery
-    measure_single_enqueue
+    inbox_rows
     keep_figures OFF
     stop_inbox_service
     inbox_table >"$OUT/inbox.md"

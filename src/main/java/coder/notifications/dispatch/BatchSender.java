@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -117,15 +118,18 @@ public class BatchSender {
     }
 
     private void logFailure(LeasedMessage message, Result result) {
+        failureLine(message, result, settings.maxSendAttempts()).ifPresent(log::failed);
+    }
+
+    /** The log line of a failed attempt, saying whether the message will be tried again; none for other results. */
+    static Optional<String> failureLine(LeasedMessage message, Result result, int maxAttempts) {
         if (result.kind() != Result.Kind.RETRYABLE && result.kind() != Result.Kind.PERMANENT) {
-            return;
+            return Optional.empty();
         }
         var attempt = message.attemptCount() + 1;
-        var last = result.kind() == Result.Kind.PERMANENT || attempt >= settings.maxSendAttempts();
-        log.failed(
-                "send of message " + message.id() + " by " + message.method() + " failed (attempt " + attempt + " of "
-                        + settings.maxSendAttempts() + (last ? ", no more tries" : ", to be tried again")
-                        + "): " + result.reason());
+        var last = result.kind() == Result.Kind.PERMANENT || attempt >= maxAttempts;
+        return Optional.of("send of message " + message.id() + " by " + message.method() + " failed (attempt " + attempt
+                + " of " + maxAttempts + (last ? ", no more tries" : ", to be tried again") + "): " + result.reason());
     }
 
     /**

@@ -16,8 +16,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** Sends one leased message: inhibit it, or render it and hand it to the transport of its method. */
+/**
+ * Sends one leased message: inhibit it, or render it and hand it to the transport of its method (email or webhook;
+ * the inbox lane stores inbox messages itself, with the checks and the rendering of this class).
+ */
 @ApplicationScoped
 public class MessageDispatcher {
 
@@ -39,7 +43,8 @@ public class MessageDispatcher {
     @PostConstruct
     void findDeliverers() {
         deliverers.forEach(deliverer -> byMethod.put(deliverer.method(), deliverer));
-        for (var method : Method.values()) {
+        // Inbox messages never come here: the inbox lane delivers them (InboxLane).
+        for (var method : Method.DEPLOYMENT_METHODS) {
             if (!byMethod.containsKey(method)) {
                 throw new IllegalStateException("no transport for the delivery method " + method);
             }
@@ -51,18 +56,17 @@ public class MessageDispatcher {
      * throws) ends that message alone as a permanent failure naming the problem, and its batch goes on.
      */
     public Result dispatch(LeasedMessage message, Template template, Duration timeout) {
-        if (message.disabled()) {
-            return Result.inhibited(message);
-        }
-        if (message.unreadable().isPresent()) {
-            return Result.permanent(message, message.unreadable().get());
-        }
-        if (template == null) {
-            return Result.permanent(message, "its template " + message.templateId() + " no longer exists");
+        var decided = decidedBeforeSending(message, template);
+        if (decided.isPresent()) {
+            return decided.get();
         }
         metrics.dispatching(message);
         try {
-            return send(message, template, timeout);
+            var rendering = render(message, template);
+            if (rendering instanceof Rendering.Failed failed) {
+                return failed.result();
+            }
+            return send(message, ((Rendering.Rendered) rendering).notification(), timeout);
         } catch (RuntimeException | StackOverflowError e) {
             // A defect, not a passing trouble (transports answer those as retryable outcomes): trying again would
             // fail the same way, attempt after attempt.
@@ -72,13 +76,41 @@ public class MessageDispatcher {
         }
     }
 
-    private Result send(LeasedMessage message, Template template, Duration timeout) {
-        Notification notification;
-        try {
-            notification = render(message, template);
-        } catch (RuntimeException | StackOverflowError e) {
-            return Result.permanent(message, "cannot render the message: " + FailureText.of(e));
+    /**
+     * The outcome a message has before anything is rendered, if it has one: inhibited (its recipient turned the
+     * template off since), or failed for good (its payload cannot be read, its template no longer exists).
+     */
+    Optional<Result> decidedBeforeSending(LeasedMessage message, Template template) {
+        if (message.disabled()) {
+            return Optional.of(Result.inhibited(message));
         }
+        if (message.unreadable().isPresent()) {
+            return Optional.of(Result.permanent(message, message.unreadable().get()));
+        }
+        if (template == null) {
+            return Optional.of(Result.permanent(message, "its template " + message.templateId() + " no longer exists"));
+        }
+        return Optional.empty();
+    }
+
+    /** A message rendered for its transport, or failed for good because it cannot be rendered. */
+    sealed interface Rendering {
+        record Rendered(Notification notification) implements Rendering {}
+
+        record Failed(Result result) implements Rendering {}
+    }
+
+    /** Never throws: a template that fails on this message's labels fails the message alone. */
+    Rendering render(LeasedMessage message, Template template) {
+        try {
+            return new Rendering.Rendered(
+                    rendering.render(message.id(), message.userId(), message.method(), message.payload(), template));
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Rendering.Failed(Result.permanent(message, "cannot render the message: " + FailureText.of(e)));
+        }
+    }
+
+    private Result send(LeasedMessage message, Notification notification, Duration timeout) {
         log.debug("sending message " + message.id() + " by " + message.method());
         var started = System.nanoTime();
         var outcome = byMethod.get(message.method()).deliver(notification, timeout);
@@ -90,9 +122,5 @@ public class MessageDispatcher {
             return Result.permanent(message, permanent.reason());
         }
         return Result.sent(message);
-    }
-
-    Notification render(LeasedMessage message, Template template) {
-        return rendering.render(message.id(), message.userId(), message.method(), message.payload(), template);
     }
 }

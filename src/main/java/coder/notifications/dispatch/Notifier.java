@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * This replica's notifier: decides when to lease and dispatch. It drains the queue whenever it is woken (an
  * enqueue anywhere, the fetch interval, a full batch), leasing in short transactions and sending each batch
- * concurrently, each send bounded by the dispatch timeout. No transaction is held while sending.
+ * concurrently, each send bounded by the dispatch timeout. No transaction is held while sending. Inbox messages
+ * drain beside them, through the inbox lane ({@link InboxLane}).
  */
 @ApplicationScoped
 public class Notifier {
@@ -53,6 +54,9 @@ public class Notifier {
 
     @Inject
     BatchSender sender;
+
+    @Inject
+    InboxLane inboxLane;
 
     @Inject
     ResultRecorder recorder;
@@ -77,9 +81,12 @@ public class Notifier {
 
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean wokenAgain = new AtomicBoolean();
     private final List<Future<?>> tasks = new ArrayList<>();
+
+    /** The lease and dispatch of email and webhook messages, and the inbox lane: each drains on its own. */
+    private Drain leases;
+
+    private Drain inbox;
 
     /**
      * Batches being sent at once. While one batch waits for its slowest receivers, the next is leased and sent:
@@ -100,6 +107,18 @@ public class Notifier {
     private final BacklogEnd backlog = new BacklogEnd();
 
     void start(@Observes ServiceReady ready) {
+        leases = new Drain(
+                "lease and dispatch",
+                workers,
+                running::get,
+                () -> !recorder.full() && dispatchBatch() == settings.leaseCount(),
+                log);
+        inbox = new Drain(
+                "deliver inbox messages",
+                workers,
+                running::get,
+                () -> inboxLane.deliver() == inboxLane.batchSize(),
+                log);
         running.set(true);
         tasks.add(scheduler.scheduleWithFixedDelay(
                 this::wake, 0, settings.fetchInterval().toMillis(), TimeUnit.MILLISECONDS));
@@ -129,7 +148,7 @@ public class Notifier {
         running.set(false);
         tasks.forEach(task -> task.cancel(false));
         var deadline = clock.instant().plus(settings.dispatchTimeout()).plusSeconds(5);
-        while ((draining.get() || inFlight.availablePermits() < BATCHES_IN_FLIGHT)
+        while ((leases.busy() || inbox.busy() || inFlight.availablePermits() < BATCHES_IN_FLIGHT)
                 && clock.instant().isBefore(deadline)) {
             sleep(50);
         }
@@ -137,41 +156,13 @@ public class Notifier {
         log.info("notifier " + id + " stopped, " + written + " results written");
     }
 
-    /** Asks for a drain; if one is running it goes round once more, so no wake-up is lost. */
+    /** Asks both drains to look at the queue; one under way goes round once more, so no wake-up is lost. */
     void wake() {
         if (!running.get()) {
             return;
         }
-        wokenAgain.set(true);
-        if (draining.compareAndSet(false, true)) {
-            try {
-                workers.submit(this::drain);
-            } catch (RuntimeException e) {
-                draining.set(false);
-                log.warning("could not start a drain", e);
-            }
-        }
-    }
-
-    private void drain() {
-        try {
-            while (running.get() && wokenAgain.getAndSet(false)) {
-                // While a backlog exists, lease again at once instead of waiting for the next tick.
-                while (running.get() && !recorder.full() && dispatchBatch() == settings.leaseCount()) {
-                    wokenAgain.set(false);
-                }
-            }
-            log.recovered("lease and dispatch");
-        } catch (RuntimeException e) {
-            log.trouble("lease and dispatch", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            draining.set(false);
-            if (wokenAgain.get() && running.get()) {
-                wake();
-            }
-        }
+        leases.wake();
+        inbox.wake();
     }
 
     /**

@@ -42,7 +42,7 @@ public class InboxAnnouncer {
     private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
-    void delivered(UUID userId, UUID itemId) {
+    public void delivered(UUID userId, UUID itemId) {
         pending.add(userId + ":" + itemId);
         if (scheduled.compareAndSet(false, true)) {
             try {

@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * What the console's overview reads: the notifiers' activity counters ({@code notification_activity}, written with
  * the results by {@link MessageStore}) and the head of the queue. Every statement is bounded whatever the table holds:
- * the counters are at most 8 days of minutes (four rows each) and hours of failure reasons, the queue is counted up to a cap through the leasable index, and its
- * oldest message is the first entry of that index. Native: date_trunc, generate_series and FILTER are PostgreSQL's.
+ * the counters are at most 8 days of minutes (four rows each) and hours of failure reasons, and the queue is counted
+ * up to a cap through the heads of its two leasable indexes, whose first entries are its oldest messages. Native: date_trunc, generate_series and FILTER are PostgreSQL's.
  */
 @ApplicationScoped
 @Transactional
@@ -82,20 +82,27 @@ public class ActivityStore {
             GROUP BY f.reason ORDER BY n DESC, f.reason LIMIT ?1""";
 
     /**
-     * The queue now, from one walk of its head: the oldest {@code ?1} rows of notification_messages_leasable_idx (its
-     * predicate is this statement's, so the walk is that index in created_at order and stops at the LIMIT however large
-     * the backlog). Waiting (pending, or failed and waiting for a retry) and being sent are counted within it, and the
-     * oldest waiting message is its first. A message being sent is always near the head: the lease takes the oldest
-     * first, so only messages waiting for a retry can be older. Run after {@link #OVERVIEW_PLANNER}.
+     * The queue now, from one walk of the head of each of its two indexes: the oldest {@code ?1} rows of
+     * notification_messages_leasable_idx (email and webhook messages) and of notification_messages_inbox_leasable_idx
+     * (inbox messages). Their predicates are this statement's, so each walk is its index in created_at order and
+     * stops at the LIMIT however large the backlog. Waiting (pending, or failed and waiting for a retry) and being sent
+     * (leased) are counted within them, and the oldest waiting message is the first of one of them. A message being
+     * sent is always near the head: the lease takes the oldest first, so only messages waiting for a retry can be
+     * older; inbox messages are never leased (the inbox lane delivers them within a transaction). Run after
+     * {@link #OVERVIEW_PLANNER}.
      */
     public static final String QUEUE = """
             SELECT count(*) FILTER (WHERE head.status IN ('pending', 'temporary_failure')),
                    count(*) FILTER (WHERE head.status = 'leased'),
                    min(head.created_at) FILTER (WHERE head.status IN ('pending', 'temporary_failure')),
                    count(*)
-            FROM (SELECT status, created_at FROM notification_messages
-                  WHERE status IN ('leased', 'pending', 'temporary_failure')
-                  ORDER BY created_at LIMIT ?1) head""";
+            FROM ((SELECT status, created_at FROM notification_messages
+                   WHERE status IN ('leased', 'pending', 'temporary_failure') AND method <> 'inbox'
+                   ORDER BY created_at LIMIT ?1)
+                  UNION ALL
+                  (SELECT status, created_at FROM notification_messages
+                   WHERE status IN ('leased', 'pending', 'temporary_failure') AND method = 'inbox'
+                   ORDER BY created_at LIMIT ?1)) head""";
 
     @PersistenceContext(unitName = "notifications")
     EntityManager entityManager;
@@ -142,7 +149,8 @@ public class ActivityStore {
         planned();
         var row = (Object[])
                 entityManager.createNativeQuery(QUEUE).setParameter(1, cap + 1).getSingleResult();
-        // More than cap rows in the head: there may be more waiting than counted.
+        // More than cap rows in the heads: there may be more waiting than counted (if neither walk reached its
+        // limit, together they counted every waiting message).
         var capped = ((Number) row[3]).longValue() > cap;
         return new Queue(
                 Math.min(((Number) row[0]).longValue(), cap),

@@ -1,5 +1,6 @@
 package coder.notifications.messages;
 
+import coder.notifications.config.Method;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -7,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -26,38 +28,74 @@ public class MessageStore {
     public static final String CHANNEL = "notification_messages_enqueued";
 
     /**
-     * The lease; {@code ?1} notifier id, {@code ?2} count, {@code ?3} attempt limit, {@code ?4} lease period in ms.
-     * Native for {@code FOR UPDATE SKIP LOCKED}: rows another notifier holds are skipped, never waited for. The
-     * status list is spelled out as literals (not parameters) so that it matches the partial index
-     * notification_messages_leasable_idx, even in the generic plan of a prepared statement.
+     * Whether a message may be taken for delivery now ({@code ?%1$d}: the attempt limit): new, due for a retry, or
+     * leased by a notifier whose lease ran out; never while delivery is paused. The status list is spelled out as
+     * literals (not parameters) so that it matches the partial indexes notification_messages_leasable_idx and
+     * notification_messages_inbox_leasable_idx, even in the generic plan of a prepared statement.
+     */
+    private static String sendable(int attemptLimit) {
+        return """
+                status IN (%1$s)
+                  AND (status = '%2$s'
+                       OR (status = '%3$s' AND next_retry_after <= now())
+                       OR (status = '%4$s' AND leased_until <= now()))
+                  AND attempt_count < ?%5$d
+                  AND NOT (SELECT notifier_paused FROM notification_settings)""".formatted(
+                        literals(Transition.LEASE.from()),
+                        MessageStatus.pending,
+                        MessageStatus.temporary_failure,
+                        Transition.LEASE.to(),
+                        attemptLimit);
+    }
+
+    /** Whether the recipient turned the message's template off since it was queued (or left it off by default). */
+    private static final String DISABLED = """
+            COALESCE((SELECT p.disabled FROM notification_preferences p
+                      WHERE p.user_id = m.user_id AND p.notification_template_id = m.notification_template_id),
+                     NOT (SELECT t.enabled_by_default FROM notification_templates t
+                          WHERE t.id = m.notification_template_id)) AS disabled""";
+
+    /**
+     * The lease of the messages sent by a transport (email, webhook); {@code ?1} notifier id, {@code ?2} count,
+     * {@code ?3} attempt limit, {@code ?4} lease period in ms. Native for {@code FOR UPDATE SKIP LOCKED}: rows another
+     * notifier holds are skipped, never waited for. Inbox messages are the inbox lane's ({@link #TAKE_INBOX}).
      */
     public static final String LEASE = """
             WITH leasable AS (
                 SELECT id FROM notification_messages
-                WHERE status IN (%1$s)
-                  AND (status = '%2$s'
-                       OR (status = '%3$s' AND next_retry_after <= now())
-                       OR (status = '%4$s' AND leased_until <= now()))
-                  AND attempt_count < ?3
-                  AND NOT (SELECT notifier_paused FROM notification_settings)
+                WHERE method <> '%1$s' AND %2$s
                 ORDER BY created_at
                 LIMIT ?2
                 FOR UPDATE SKIP LOCKED)
             UPDATE notification_messages m
-            SET status = '%4$s', leased_until = now() + ?4 * interval '1 millisecond', lease_token = gen_random_uuid(),
+            SET status = '%3$s', leased_until = now() + ?4 * interval '1 millisecond', lease_token = gen_random_uuid(),
                 status_reason = 'Leased by notifier ' || ?1, updated_at = now(),
                 queued_seconds = COALESCE(m.queued_seconds, EXTRACT(EPOCH FROM now() - m.created_at))
             WHERE m.id = ANY (ARRAY(SELECT id FROM leasable))
             RETURNING m.id, m.notification_template_id, m.user_id, m.method, m.payload::text AS payload, m.attempt_count,
-                COALESCE((SELECT p.disabled FROM notification_preferences p
-                          WHERE p.user_id = m.user_id AND p.notification_template_id = m.notification_template_id),
-                         NOT (SELECT t.enabled_by_default FROM notification_templates t
-                              WHERE t.id = m.notification_template_id)) AS disabled,
-                m.queued_seconds, m.lease_token""".formatted(
-                    literals(Transition.LEASE.from()),
-                    MessageStatus.pending,
-                    MessageStatus.temporary_failure,
-                    Transition.LEASE.to());
+                %4$s, m.queued_seconds, m.lease_token""".formatted(Method.inbox, sendable(3), Transition.LEASE.to(), DISABLED);
+
+    /**
+     * The inbox lane's take ({@code ?1} count, {@code ?2} attempt limit): the oldest sendable inbox messages, locked
+     * until the end of the lane's transaction instead of leased. The lane stores their items and writes their results
+     * in that same transaction ({@link #recordTaken}), so a message is updated once instead of twice (lease, result),
+     * and a crash rolls back item and result together. Rows another lane holds are skipped, never waited for.
+     */
+    public static final String TAKE_INBOX = takeInbox("", "ORDER BY m.created_at LIMIT ?1");
+
+    /** One message of the inbox lane's, by id ({@code ?1}), if it is still sendable and no other lane holds it. */
+    static final String TAKE_INBOX_MESSAGE = takeInbox("m.id = ?1 AND ", "");
+
+    private static String takeInbox(String which, String order) {
+        return """
+                SELECT m.id, m.notification_template_id, m.user_id, m.method, m.payload::text AS payload, m.attempt_count,
+                    %2$s, COALESCE(m.queued_seconds, EXTRACT(EPOCH FROM now() - m.created_at)) AS queued_seconds,
+                    m.lease_token
+                FROM notification_messages m
+                WHERE %4$sm.method = '%1$s' AND %3$s
+                %5$s
+                FOR UPDATE OF m SKIP LOCKED""".formatted(Method.inbox, DISABLED, sendable(2), which, order);
+    }
 
     /**
      * The planner settings of the lease's transaction. With sorting and bitmap scans off, the one plan left for "the
@@ -78,21 +116,32 @@ public class MessageStore {
      * The result write; {@code ?1} message ids, {@code ?2} lease tokens, {@code ?3} statuses, {@code ?4} attempts used
      * (0 or 1), {@code ?5} reasons, {@code ?6} retry interval in ms; answers how many results were written. Planned by
      * {@link #RECORD_PLANNER}. The same statement counts what it wrote in this minute's activity counters
-     * ({@link #COUNT_ACTIVITY}), so the console's overview never disagrees with the rows.
+     * ({@link #countActivity}), so the console's overview never disagrees with the rows.
      */
-    public static final String RECORD = """
-                        WITH written AS (
-                            UPDATE notification_messages m
-                            SET status = r.status, attempt_count = m.attempt_count + r.attempts, status_reason = r.reason,
-                                next_retry_after = CASE WHEN r.status = '%1$s' THEN now() + ?6 * interval '1 millisecond' END,
-                                leased_until = NULL, lease_token = NULL, updated_at = now()
-                            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[]), CAST(?3 AS text[]), CAST(?4 AS integer[]),
-                                        CAST(?5 AS text[]))
-                                AS r (id, lease, status, attempts, reason)
-                            WHERE m.id = r.id AND m.lease_token = r.lease
-                            RETURNING m.status, m.status_reason),
-                        %2$s
-                        SELECT count(*) FROM written""".formatted(Transition.RETRY_LATER.to(), countActivity("written"));
+    public static final String RECORD = record("m.lease_token = r.lease");
+
+    /**
+     * The inbox lane's result write, in the transaction that took the messages: its rows are locked, so the lease
+     * token each had when taken (null unless a lease of it ran out) is still theirs.
+     */
+    static final String RECORD_TAKEN = record("m.lease_token IS NOT DISTINCT FROM r.lease");
+
+    private static String record(String fence) {
+        return """
+                WITH written AS (
+                    UPDATE notification_messages m
+                    SET status = r.status, attempt_count = m.attempt_count + r.attempts, status_reason = r.reason,
+                        next_retry_after = CASE WHEN r.status = '%1$s' THEN now() + ?6 * interval '1 millisecond' END,
+                        leased_until = NULL, lease_token = NULL, updated_at = now(),
+                        queued_seconds = COALESCE(m.queued_seconds, EXTRACT(EPOCH FROM now() - m.created_at))
+                    FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[]), CAST(?3 AS text[]), CAST(?4 AS integer[]),
+                                CAST(?5 AS text[]))
+                        AS r (id, lease, status, attempts, reason)
+                    WHERE m.id = r.id AND %3$s
+                    RETURNING m.status, m.status_reason),
+                %2$s
+                SELECT count(*) FROM written""".formatted(Transition.RETRY_LATER.to(), countActivity("written"), fence);
+    }
 
     /**
      * Adds the outcomes a statement's CTE {@code source} returns ({@code status}, {@code status_reason}) to this
@@ -258,6 +307,42 @@ public class MessageStore {
      * whatever their number.
      */
     public int record(List<Result> results, int maxAttempts, Duration retryInterval) {
+        return write(RECORD, results, maxAttempts, retryInterval);
+    }
+
+    /**
+     * Takes up to {@code count} sendable inbox messages for the inbox lane (see {@link #TAKE_INBOX}), locked until the
+     * current transaction ends, in a transaction planned by {@link #LEASE_PLANNER}; nothing while paused.
+     */
+    @SuppressWarnings("unchecked")
+    public List<LeasedMessage> takeInbox(int count, int maxAttempts) {
+        entityManager.createNativeQuery(LEASE_PLANNER).getSingleResult();
+        return entityManager
+                .createNativeQuery(TAKE_INBOX, NotificationMessage.LEASED)
+                .setParameter(1, count)
+                .setParameter(2, maxAttempts)
+                .getResultList();
+    }
+
+    /** The inbox message {@code id}, taken as {@link #takeInbox} takes messages; empty if it is not sendable now. */
+    @SuppressWarnings("unchecked")
+    public List<LeasedMessage> takeInboxMessage(UUID id, int maxAttempts) {
+        return entityManager
+                .createNativeQuery(TAKE_INBOX_MESSAGE, NotificationMessage.LEASED)
+                .setParameter(1, id)
+                .setParameter(2, maxAttempts)
+                .getResultList();
+    }
+
+    /**
+     * Writes the results of messages taken by {@link #takeInbox} in the same transaction, with their activity counts
+     * (see {@link #RECORD_TAKEN}); answers how many were written.
+     */
+    public int recordTaken(List<Result> results, int maxAttempts, Duration retryInterval) {
+        return write(RECORD_TAKEN, results, maxAttempts, retryInterval);
+    }
+
+    private int write(String statement, List<Result> results, int maxAttempts, Duration retryInterval) {
         if (results.isEmpty()) {
             return 0;
         }
@@ -266,9 +351,9 @@ public class MessageStore {
                 .map(result -> Transition.after(result, maxAttempts))
                 .toList();
         var written = (Number) entityManager
-                .createNativeQuery(RECORD)
+                .createNativeQuery(statement)
                 .setParameter(1, column(results, result -> result.messageId().toString()))
-                .setParameter(2, column(results, result -> result.lease().toString()))
+                .setParameter(2, column(results, result -> Objects.toString(result.lease(), null)))
                 .setParameter(3, transitions.stream().map(t -> t.to().name()).toArray(String[]::new))
                 .setParameter(
                         4,

@@ -28,7 +28,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class OverviewTab {
 
-    /** Waiting messages are counted up to this many ("more than 20,000"): one walk of the leasable index's head. */
+    /** Waiting messages are counted up to this many ("more than 20,000"): a walk of each leasable index's head. */
     static final int QUEUE_CAP = 20_000;
 
     static final DateTimeFormatter TIME =

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lease walks notification_messages_leasable_idx in created_at order in every state of the table, whatever
- * its statistics say: never analysed; analysed when empty and then filled with 1,000,000 pending rows; after those
- * were leased and sent with no vacuum since. Read from the plans PostgreSQL makes for the service's own statement,
+ * its statistics say: never analysed; analysed when empty and then filled with 1,000,000 pending rows (webhook and
+ * inbox messages in turn); after those were leased and sent with no vacuum since. So does the inbox lane's take,
+ * with notification_messages_inbox_leasable_idx: each walks only its own messages. Read from the plans PostgreSQL makes for the service's own statement,
  * prepared as the JDBC driver prepares it, both as a custom and as a generic plan. The table's autovacuum is off
  * here (the suite's built-in PostgreSQL runs it), so that nothing but the test changes its statistics.
  */
@@ -36,6 +37,7 @@ class LeasePlanIT {
             sql.execute("INSERT INTO users (id, username) VALUES ('00000000-0000-4000-8000-00000000a1a1', 'planner')");
             sql.execute(
                     "PREPARE lease (text, int, int, bigint) AS " + MessageStore.LEASE.replaceAll("\\?(\\d)", "\\$$1"));
+            sql.execute("PREPARE take_inbox (int, int) AS " + MessageStore.TAKE_INBOX.replaceAll("\\?(\\d)", "\\$$1"));
             sql.execute("PREPARE record (text[], text[], text[], int[], text[], bigint) AS "
                     + MessageStore.RECORD.replaceAll("\\?(\\d)", "\\$$1"));
 
@@ -67,14 +69,20 @@ class LeasePlanIT {
 
     private static void assertWalksTheIndex(Connection connection, String state) throws SQLException {
         for (var mode : new String[] {"force_custom_plan", "force_generic_plan"}) {
-            var plan = plan(connection, mode, true);
-            System.out.printf("lease plan (%s, %s):%n%s%n", state, mode, plan);
-            assertTrue(
-                    plan.contains("Index Scan using notification_messages_leasable_idx on notification_messages"),
-                    state + ", " + mode + ": the lease does not walk the leasable index:\n" + plan);
-            assertFalse(plan.contains("Sort"), state + ", " + mode + ": the lease sorts:\n" + plan);
-            assertFalse(plan.contains("Bitmap"), state + ", " + mode + ": the lease uses a bitmap:\n" + plan);
+            var lease = plan(connection, mode, true);
+            assertWalks("the lease", lease, "notification_messages_leasable_idx", state + ", " + mode);
+            var take = plan(connection, mode, "EXECUTE take_inbox (20, 5)");
+            assertWalks("the inbox lane's take", take, "notification_messages_inbox_leasable_idx", state + ", " + mode);
         }
+    }
+
+    private static void assertWalks(String statement, String plan, String index, String state) {
+        System.out.printf("%s, plan (%s):%n%s%n", statement, state, plan);
+        assertTrue(
+                plan.contains("Index Scan using " + index + " on notification_messages"),
+                state + ": " + statement + " does not walk " + index + ":\n" + plan);
+        assertFalse(plan.contains("Sort"), state + ": " + statement + " sorts:\n" + plan);
+        assertFalse(plan.contains("Bitmap"), state + ": " + statement + " uses a bitmap:\n" + plan);
     }
 
     /**
@@ -118,13 +126,24 @@ class LeasePlanIT {
 
     /** The plan of one lease of 20, executed and rolled back, with or without the lease's planner settings. */
     private static String plan(Connection connection, String mode, boolean planned) throws SQLException {
+        return planned
+                ? plan(connection, mode, "EXECUTE lease ('lease-plan', 20, 5, 60000)")
+                : plan(connection, mode, null, "EXECUTE lease ('lease-plan', 20, 5, 60000)");
+    }
+
+    /** The plan of a prepared statement, executed and rolled back, under the lease's planner settings. */
+    private static String plan(Connection connection, String mode, String execute) throws SQLException {
+        return plan(connection, mode, MessageStore.LEASE_PLANNER, execute);
+    }
+
+    private static String plan(Connection connection, String mode, String planner, String execute) throws SQLException {
         connection.setAutoCommit(false);
         try (var sql = connection.createStatement()) {
             sql.execute("SET LOCAL plan_cache_mode = " + mode);
-            if (planned) {
-                sql.execute(MessageStore.LEASE_PLANNER);
+            if (planner != null) {
+                sql.execute(planner);
             }
-            try (var rows = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE lease ('lease-plan', 20, 5, 60000)")) {
+            try (var rows = sql.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + execute)) {
                 var plan = new StringBuilder();
                 while (rows.next()) {
                     plan.append(rows.getString(1)).append('\n');
@@ -143,13 +162,14 @@ class LeasePlanIT {
         }
     }
 
-    /** Pending messages, oldest first, as the bulk enqueue stores them. */
+    /** Pending messages, oldest first, as the bulk enqueue stores them: webhook and inbox messages in turn. */
     private static String insert(int rows) {
         return """
                 INSERT INTO notification_messages (id, notification_template_id, user_id, method, created_by, payload,
                                                    created_at)
                 SELECT gen_random_uuid(), 'f517da0b-cdc9-410f-ab89-a86107c420ed', '00000000-0000-4000-8000-00000000a1a1',
-                       'webhook', 'lease-plan', '{}', clock_timestamp() - interval '1 hour' + i * interval '1 microsecond'
+                       CASE WHEN i %% 2 = 0 THEN 'inbox' ELSE 'webhook' END, 'lease-plan', '{}',
+                       clock_timestamp() - interval '1 hour' + i * interval '1 microsecond'
                 FROM generate_series(1, %d) AS i""".formatted(rows);
     }
 

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * render, a template deleted meanwhile) are written straight into the database, older than and between good
  * messages, and the notifier is woken once. Its fetch interval is ten minutes, so everything below happens in the
  * one cycle that the wake-up starts: had any bad row rolled the lease back, nothing would be delivered until the
- * next fetch, long after the test's deadline.
+ * next fetch, long after the test's deadline. The same holds for the inbox lane, whose bad rows are inbox messages,
+ * plus one whose item the database refuses to store (a constraint this test adds to its own database): the lane's
+ * transaction for its batch fails, and the lane delivers the batch one message at a time.
  */
 class PoisonMessagesIT {
 
@@ -47,18 +49,33 @@ class PoisonMessagesIT {
                     "the service's copy of the templates shows the template written into the database");
             var user = api.user("Petra Poison", "member");
             api.pause(true);
+            // The database refuses one item: a failure of the lane's statement that only this message causes.
+            sql.execute("ALTER TABLE inbox_notifications ADD CONSTRAINT no_refused_items"
+                    + " CHECK (title NOT LIKE '%refused-item%')");
             var good = new ArrayList<String>();
+            var goodInbox = new ArrayList<String>();
             for (var i = 0; i < 3; i++) {
-                good.add(api.event(Map.of(
+                var answer = api.event(Map.of(
                                 "template", "Workspace Deleted",
                                 "user_id", user.toString(),
                                 "labels", Map.of("name", "good-" + i)))
                         .then()
                         .statusCode(202)
                         .extract()
-                        .path("messages[0].id")
-                        .toString());
+                        .jsonPath();
+                good.add(answer.getString("messages.find { it.method == 'webhook' }.id"));
+                goodInbox.add(answer.getString("messages.find { it.method == 'inbox' }.id"));
             }
+            var refused = api.event(Map.of(
+                            "template", "Workspace Deleted",
+                            "user_id", user.toString(),
+                            "labels", Map.of("name", "refused-item")))
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .jsonPath();
+            var refusedInbox = refused.getString("messages.find { it.method == 'inbox' }.id");
+            good.add(refused.getString("messages.find { it.method == 'webhook' }.id"));
             // A template deleted after its message was leased cannot be arranged from outside (a message whose
             // template row is gone is removed with it, ON DELETE CASCADE): MessageDispatcherTest covers that case.
             var bad = Map.of(
@@ -69,18 +86,44 @@ class PoisonMessagesIT {
                     "a target that is not a UUID",
                     poison(sql, WORKSPACE_DELETED, user, "{\"targets\": [\"not-a-uuid\"]}", 20),
                     "a template that cannot render",
-                    poison(sql, broken.toString(), user, "{\"labels\": {}, \"data\": {}}", 10));
-            // The good messages between the bad ones, oldest first: each lease meets a bad row before a good one.
-            for (var i = 0; i < good.size(); i++) {
-                sql.execute("UPDATE notification_messages SET created_at = now() - interval '" + (35 - 10 * i)
-                        + " seconds' WHERE id = '" + good.get(i) + "'");
+                    poison(sql, broken.toString(), user, "{\"labels\": {}, \"data\": {}}", 10),
+                    "an inbox message with a number no JSON reader takes back",
+                    poison(sql, WORKSPACE_DELETED, user, "{\"data\": {\"a\": 1e1200}}", 40, "inbox"),
+                    "an inbox message whose payload is not an object",
+                    poison(sql, WORKSPACE_DELETED, user, "[1, 2, 3]", 20, "inbox"),
+                    "an inbox message whose template cannot render",
+                    poison(sql, broken.toString(), user, "{\"labels\": {}, \"data\": {}}", 10, "inbox"));
+            // The good messages between the bad ones, oldest first: each lease meets a bad row before a good one, and
+            // the refused item is older than every good inbox message.
+            for (var i = 0; i < goodInbox.size(); i++) {
+                for (var id : List.of(good.get(i), goodInbox.get(i))) {
+                    sql.execute("UPDATE notification_messages SET created_at = now() - interval '" + (35 - 10 * i)
+                            + " seconds' WHERE id = '" + id + "'");
+                }
             }
+            sql.execute("UPDATE notification_messages SET created_at = now() - interval '50 seconds' WHERE id = '"
+                    + refusedInbox + "'");
             api.pause(false);
 
             var deadline = Duration.ofSeconds(60);
             for (var id : good) {
                 api.awaitStatus(id, "sent", deadline);
             }
+            for (var id : goodInbox) {
+                api.awaitStatus(id, "sent", deadline);
+            }
+            try (var items =
+                    sql.executeQuery("SELECT count(*) FROM inbox_notifications WHERE user_id = '" + user + "'")) {
+                items.next();
+                assertEquals(3, items.getInt(1), "every good inbox message stored its item once");
+            }
+            var notStored = awaitSettled(api, refusedInbox, deadline);
+            assertEquals("temporary_failure", notStored.get("status"), "a refused item is tried again: " + notStored);
+            assertEquals(1, notStored.get("attempt_count"), "one attempt used: " + notStored);
+            assertTrue(
+                    String.valueOf(notStored.get("status_reason"))
+                            .matches("(?s)cannot store the inbox item: .*no_refused_items.*"),
+                    "names the problem: " + notStored);
             for (var entry : bad.entrySet()) {
                 var failed = awaitSettled(api, entry.getValue(), deadline);
                 assertEquals("permanent_failure", failed.get("status"), entry.getKey() + ": " + failed);
@@ -89,7 +132,7 @@ class PoisonMessagesIT {
                         String.valueOf(failed.get("status_reason")).matches("(?s).*(payload|render).*"),
                         entry.getKey() + " names the problem: " + failed);
             }
-            assertEquals(3, SharedService.RECEIVER.deliveredTo(user).size(), "every good message delivered once");
+            assertEquals(4, SharedService.RECEIVER.deliveredTo(user).size(), "every good webhook delivered once");
         }
     }
 
@@ -106,13 +149,19 @@ class PoisonMessagesIT {
         return refusal.getList("validations.field").contains("user_id");
     }
 
-    /** Stores a message the API would never store, {@code secondsAgo} old; answers its id. */
+    /** Stores a webhook message the API would never store, {@code secondsAgo} old; answers its id. */
     private static String poison(java.sql.Statement sql, String template, UUID user, String payload, int secondsAgo)
+            throws java.sql.SQLException {
+        return poison(sql, template, user, payload, secondsAgo, "webhook");
+    }
+
+    private static String poison(
+            java.sql.Statement sql, String template, UUID user, String payload, int secondsAgo, String method)
             throws java.sql.SQLException {
         var id = UUID.randomUUID();
         sql.execute("INSERT INTO notification_messages (id, notification_template_id, user_id, method, created_by,"
                 + " payload, created_at) VALUES ('" + id + "', '" + template + "', '" + user
-                + "', 'webhook', 'poison', '"
+                + "', '" + method + "', 'poison', '"
                 + payload + "', now() - interval '" + secondsAgo + " seconds')");
         return id.toString();
     }
