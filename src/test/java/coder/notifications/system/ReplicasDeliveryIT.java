@@ -10,15 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replicas on one database: each message is delivered once in normal operation; a replica killed while it
- * holds leases loses nothing, because the other delivers those messages once the leases end; a replica that
- * stops gracefully finishes its batch and writes the results first.
+ * Replicas on one database: two started at the same moment on an empty database migrate it once, without
+ * corruption; each message is delivered once in normal operation; a replica killed while it holds leases loses
+ * nothing, because the other delivers those messages once the leases end; a replica that stops gracefully finishes
+ * its batch and writes the results first.
  */
 class ReplicasDeliveryIT {
 
@@ -31,14 +33,24 @@ class ReplicasDeliveryIT {
     }
 
     @Test
-    void twoReplicasDeliverEveryMessageExactlyOnce() throws Exception {
+    void twoReplicasStartingTogetherMigrateOnceAndDeliverEveryMessageExactlyOnce() throws Exception {
         var database = freshDatabase();
         // The spinners below starve this JVM's webhook receiver too: an answer may really take longer than the
         // suite's 3-s dispatch timeout, and a send that times out is retried (at least once, by design). Long
         // timeouts keep the test about what it checks: no send times out early or is sent twice while waiting.
         var patient = Map.of("CODER_NOTIFICATIONS_DISPATCH_TIMEOUT", "20s", "CODER_NOTIFICATIONS_LEASE_PERIOD", "60s");
-        try (var a = replica("exactly-once-a", database, patient);
-                var b = replica("exactly-once-b", database, patient)) {
+        // Started at the same moment on the empty database, one naming it in Coder's form, the other in JDBC form:
+        // both must reach it, and its migrations must be applied once.
+        int port = TestDatabase.port(ServiceProcess.WORK.resolve("cache"));
+        var first = CompletableFuture.supplyAsync(() -> replica(
+                "exactly-once-a",
+                "postgres://postgres@127.0.0.1:" + port + "/" + database + "?sslmode=disable",
+                patient));
+        var second = CompletableFuture.supplyAsync(() -> replica(
+                "exactly-once-b", "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres", patient));
+        try (var a = first.join();
+                var b = second.join()) {
+            assertEachMigrationAppliedOnce(database);
             var api = new Api(a);
             // Three runs of 1000 messages while the CPU is kept busy: with the sends of both replicas competing for
             // the two cores, a send that waits for a worker must neither time out early nor be sent twice.
@@ -128,8 +140,9 @@ class ReplicasDeliveryIT {
     @Test
     void messagesLeasedByAKilledReplicaAreDeliveredByTheOther() throws Exception {
         var database = freshDatabase();
+        var starting = CompletableFuture.supplyAsync(() -> replica("victim", database));
         try (var survivor = replica("survivor", database)) {
-            var victim = replica("victim", database);
+            var victim = starting.join();
             var api = new Api(victim);
             var user = api.user("Slow Sally");
             RECEIVER.delay(user, Duration.ofMillis(2500));
@@ -185,11 +198,31 @@ class ReplicasDeliveryIT {
                 .getList("results.messages.flatten().id", String.class);
     }
 
-    private static ServiceProcess replica(String name, String database) {
-        return replica(name, database, Map.of());
+    /** Two replicas starting at once applied each migration once, and the system templates are there once each. */
+    private static void assertEachMigrationAppliedOnce(String database) throws Exception {
+        try (var connection = connect(database)) {
+            var applied = TestDatabase.column(
+                    connection,
+                    "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank");
+            assertEquals(List.copyOf(new java.util.LinkedHashSet<>(applied)), applied, "a migration was applied twice");
+            assertEquals(
+                    TestDatabase.column(connection, "SELECT count(*) FROM notification_templates"),
+                    List.of(Integer.toString(SchemaIT.SYSTEM_TEMPLATES.size() + 1)));
+            assertEquals(
+                    List.of("0"),
+                    TestDatabase.column(connection, "SELECT count(*) FROM flyway_schema_history WHERE NOT success"));
+        }
     }
 
-    private static ServiceProcess replica(String name, String database, Map<String, String> overrides) {
+    private static ServiceProcess replica(String name, String database) {
+        return replica(
+                name,
+                "postgres://postgres@127.0.0.1:" + TestDatabase.port(ServiceProcess.WORK.resolve("cache")) + "/"
+                        + database + "?sslmode=disable",
+                Map.of());
+    }
+
+    private static ServiceProcess replica(String name, String databaseUrl, Map<String, String> overrides) {
         var settings = new HashMap<>(SharedService.SETTINGS);
         // These replicas are about the webhooks' exactly-once under load and kills; the inbox would double every
         // queue. Its items across replicas are InboxPageIT's, its writes' idempotence InboxIT's.
@@ -197,10 +230,7 @@ class ReplicasDeliveryIT {
         settings.putAll(overrides);
         settings.put("CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", RECEIVER.endpoint());
         settings.put("CODER_NOTIFICATIONS_LEASE_COUNT", "2");
-        settings.put(
-                "CODER_PG_CONNECTION_URL",
-                "postgres://postgres@127.0.0.1:" + TestDatabase.port(ServiceProcess.WORK.resolve("cache")) + "/"
-                        + database + "?sslmode=disable");
+        settings.put("CODER_PG_CONNECTION_URL", databaseUrl);
         return ServiceProcess.start(name, settings);
     }
 
