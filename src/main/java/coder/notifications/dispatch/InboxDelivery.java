@@ -17,9 +17,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * One transaction of the inbox lane ({@link InboxLane}): takes inbox messages (locked, not leased), renders them
- * exactly as the notifier renders any message ({@link MessageDispatcher}), stores their items and writes their results,
- * all or nothing. A message whose item exists already (delivered before its result was written) adds no second item.
+ * The inbox lane's transactions ({@link InboxLane}), one per call: takes inbox messages (locked, not leased), renders
+ * them exactly as the notifier renders any message ({@link MessageDispatcher}), stores their items and writes their
+ * results, all or nothing. A message whose item exists already (delivered before its result was written) adds no second item.
  */
 @ApplicationScoped
 @Transactional
@@ -29,7 +29,7 @@ public class InboxDelivery {
      * What a transaction did: the messages it took, the result of each (in the same order), those of them that were
      * rendered and stored (attempts, for the metrics), the items stored now, and how many results it wrote.
      */
-    record Done(
+    public record Done(
             List<LeasedMessage> taken,
             List<Result> results,
             List<LeasedMessage> attempted,
@@ -55,14 +55,14 @@ public class InboxDelivery {
     NotifierSettings settings;
 
     /** Delivers up to {@code count} of the oldest sendable inbox messages; tells {@code taken} their ids first. */
-    Done deliver(int count, Consumer<List<UUID>> taken) {
+    public Done deliver(int count, Consumer<List<UUID>> taken) {
         var batch = messages.takeInbox(count, settings.maxSendAttempts());
         taken.accept(batch.stream().map(LeasedMessage::id).toList());
         return store(batch);
     }
 
     /** Delivers the inbox message {@code id} alone, if it is still sendable and no other lane holds it. */
-    Done deliverOne(UUID id) {
+    public Done deliverOne(UUID id) {
         return store(messages.takeInboxMessage(id, settings.maxSendAttempts()));
     }
 
@@ -70,7 +70,7 @@ public class InboxDelivery {
      * Counts a failed attempt against the inbox message {@code id} (a retry after the retry interval, or a permanent
      * failure on its last attempt), with the reason; nothing if it is no longer sendable or another lane holds it.
      */
-    Done fail(UUID id, String reason) {
+    public Done fail(UUID id, String reason) {
         var taken = messages.takeInboxMessage(id, settings.maxSendAttempts());
         var results =
                 taken.stream().map(message -> Result.retryable(message, reason)).toList();
