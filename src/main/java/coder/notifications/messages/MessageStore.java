@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -193,31 +194,47 @@ public class MessageStore {
      * hash is the database's (UTC), so replicas with skewed clocks agree on it; the targets are those of each payload.
      * Rows are inserted in dedupe-hash order, the same in every statement: two statements offering the same messages
      * in different orders (two replicas' groups, two batches) then wait for each other instead of deadlocking.
+     *
+     * <p>Messages of one recipient of one event share their payload (the method's and the inbox's): it is sent and
+     * parsed once, and its targets read once. Sent once per message, the payload was the largest part of the
+     * statement's parameters, and its parsing a tenth of the statement's time with the inbox on.
      */
     public List<Enqueued> enqueue(List<NewMessage> messages) {
         if (messages.isEmpty()) {
             return List.of();
         }
+        // Each payload once, in order of first use; siblings share the very string (Enqueuer serialises it once).
+        var payloads = new IdentityHashMap<String, Integer>();
+        var payloadAt = messages.stream()
+                .map(message -> payloads.computeIfAbsent(message.payloadJson(), json -> payloads.size() + 1))
+                .toArray(Integer[]::new);
+        var distinctPayloads = new String[payloads.size()];
+        payloads.forEach((json, at) -> distinctPayloads[at - 1] = json);
         @SuppressWarnings("unchecked")
         List<Enqueued> outcomes = entityManager
                 .createNativeQuery("""
-                        WITH candidate AS (
-                            SELECT n.position, n.id, n.template_id, n.user_id, n.method, n.created_by, n.payload,
+                        WITH payload AS (
+                            SELECT d.position, d.payload,
+                                   ARRAY(SELECT CAST(jsonb_array_elements_text(d.payload -> 'targets') AS uuid)) AS targets
+                            FROM unnest(CAST(?6 AS jsonb[])) WITH ORDINALITY AS d (payload, position)),
+                        candidate AS (
+                            SELECT n.position, n.id, n.template_id, n.user_id, n.method, n.created_by, d.payload,
+                                   d.targets,
                                    CASE WHEN n.dedupe_key IS NOT NULL THEN encode(sha256(convert_to(
                                        n.dedupe_key || '/' || CAST(timezone('UTC', now()) AS date), 'UTF8')), 'hex') END
                                        AS dedupe_hash,
                                    COALESCE(p.disabled, NOT t.enabled_by_default) AS disabled
                             FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS uuid[]), CAST(?3 AS uuid[]), CAST(?4 AS text[]),
-                                        CAST(?5 AS text[]), CAST(?6 AS jsonb[]), CAST(?7 AS text[])) WITH ORDINALITY
-                                AS n (id, template_id, user_id, method, created_by, payload, dedupe_key, position)
+                                        CAST(?5 AS text[]), CAST(?7 AS integer[]), CAST(?8 AS text[])) WITH ORDINALITY
+                                AS n (id, template_id, user_id, method, created_by, payload_at, dedupe_key, position)
+                            JOIN payload d ON d.position = n.payload_at
                             JOIN notification_templates t ON t.id = n.template_id
                             LEFT JOIN notification_preferences p
                                 ON p.user_id = n.user_id AND p.notification_template_id = n.template_id),
                         stored AS (
                             INSERT INTO notification_messages
                                 (id, notification_template_id, user_id, method, created_by, payload, targets, dedupe_hash)
-                            SELECT id, template_id, user_id, method, created_by, payload,
-                                   ARRAY(SELECT CAST(jsonb_array_elements_text(payload -> 'targets') AS uuid)), dedupe_hash
+                            SELECT id, template_id, user_id, method, created_by, payload, targets, dedupe_hash
                             FROM candidate WHERE NOT disabled ORDER BY dedupe_hash, position
                             ON CONFLICT (dedupe_hash) DO NOTHING
                             RETURNING id)
@@ -229,8 +246,9 @@ public class MessageStore {
                 .setParameter(3, column(messages, message -> message.userId().toString()))
                 .setParameter(4, column(messages, message -> message.method().name()))
                 .setParameter(5, column(messages, NewMessage::createdBy))
-                .setParameter(6, column(messages, NewMessage::payloadJson))
-                .setParameter(7, column(messages, NewMessage::dedupeKey))
+                .setParameter(6, distinctPayloads)
+                .setParameter(7, payloadAt)
+                .setParameter(8, column(messages, NewMessage::dedupeKey))
                 .getResultList();
         return outcomes;
     }

@@ -84,6 +84,12 @@ class GroupedEnqueueInContainerIT {
                 assertEquals(distinct.get(i), message.userId());
                 createdAt.add(rows.text("SELECT created_at FROM notification_messages WHERE id = '" + message.id()
                         + "' AND user_id = '" + distinct.get(i) + "'"));
+                // The group's payloads are sent once per recipient and event, shared by the two messages: each
+                // message has its own recipient's.
+                assertEquals(
+                        distinct.get(i).toString(),
+                        rows.text("SELECT payload ->> 'user_id' FROM notification_messages WHERE id = '" + message.id()
+                                + "'"));
             }
         }
         // now() is the transaction's start: one value for every message means one transaction for the group.
