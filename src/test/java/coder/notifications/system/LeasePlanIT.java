@@ -71,7 +71,8 @@ class LeasePlanIT {
         for (var mode : new String[] {"force_custom_plan", "force_generic_plan"}) {
             var lease = plan(connection, mode, true);
             assertWalks("the lease", lease, "notification_messages_leasable_idx", state + ", " + mode);
-            var take = plan(connection, mode, "EXECUTE take_inbox (20, 5)");
+            // The lane takes 100 at a time (InboxLane.MIN_BATCH).
+            var take = plan(connection, mode, "EXECUTE take_inbox (100, 5)");
             assertWalks("the inbox lane's take", take, "notification_messages_inbox_leasable_idx", state + ", " + mode);
         }
     }
