@@ -19,7 +19,7 @@ class BacklogResultsIT {
 
     @Test
     void theResultsOfAWorkedOffBacklogAreWrittenAtOnceAndATrickleWaitsForTheInterval() throws Exception {
-        var settings = new HashMap<>(SharedService.SETTINGS);
+        var settings = new HashMap<>(SharedService.patientSettings());
         settings.put("CODER_PG_CONNECTION_URL", TestDatabase.fresh("backlog"));
         settings.put("CODER_NOTIFICATIONS_LEASE_COUNT", "5");
         settings.put("CODER_NOTIFICATIONS_STORE_SYNC_INTERVAL", "10m");

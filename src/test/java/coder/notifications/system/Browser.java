@@ -58,6 +58,21 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * The result of a script run in the page. A page that refreshes parts of itself (the console's overview every
+     * 10 s, its newest messages every 5 s) replaces elements between two WebDriver calls, and an element found by one
+     * call is stale at the next; a script reads everything it returns in one turn of the page's event loop.
+     */
+    Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
+    /** The visible text of the element with this id once it is there, read in one script (see {@link #script}). */
+    String textOf(String id) {
+        find("#" + id);
+        return (String) script("var e = document.getElementById(arguments[0]); return e ? e.innerText : '';", id);
+    }
+
     /** The text of the page; empty while a new page replaces the old one. */
     String text() {
         try {

@@ -25,7 +25,7 @@ class CoderMetricsIT {
 
     @Test
     void everyFamilyMovesAsInCoder() throws Exception {
-        var settings = new HashMap<>(SharedService.SETTINGS);
+        var settings = new HashMap<>(SharedService.patientSettings());
         settings.put("CODER_PG_CONNECTION_URL", TestDatabase.fresh("metrics"));
         settings.put("CODER_EMAIL_FROM", "notifications@example.com");
         settings.put("CODER_EMAIL_SMARTHOST", SharedService.RELAY.smarthost());

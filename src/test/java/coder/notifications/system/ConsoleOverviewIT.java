@@ -81,38 +81,35 @@ class ConsoleOverviewIT {
             assertEquals(before.get("temporary") + 1, after.get("temporary"), before + " → " + after);
             assertEquals(before.get("inhibited") + 2, after.get("inhibited"), before + " → " + after);
             assertEquals("0", figure(browser, "waiting"));
-            assertTrue(browser.find("#delivery-summary").getText().contains("running"), browser.text());
+            assertTrue(browser.textOf("delivery-summary").contains("running"), browser.text());
 
             // The charts: four series, a bar per bucket, the mix in the last hour's bars.
-            for (var chart : Map.of("#chart-minutes", 60, "#chart-hours", 168).entrySet()) {
-                var series = browser.driver.findElements(By.cssSelector(chart.getKey() + " g[data-series]"));
-                assertEquals(4, series.size(), chart.getKey());
-                for (var each : series) {
-                    assertEquals(
-                            chart.getValue(),
-                            each.findElements(By.tagName("rect")).size(),
-                            chart.getKey() + " " + each.getAttribute("data-series"));
-                }
-                assertFalse(
-                        browser.find(chart.getKey() + " desc")
-                                .getAttribute("textContent")
-                                .isBlank(),
-                        "a text alternative");
+            for (var chart : Map.of("chart-minutes", 60, "chart-hours", 168).entrySet()) {
+                var read = chart(browser, chart.getKey());
+                var series = (Map<?, ?>) read.get("series");
+                assertEquals(4, series.size(), chart.getKey() + ": " + read);
+                series.forEach((name, bars) ->
+                        assertEquals((long) chart.getValue(), ((List<?>) bars).get(0), chart.getKey() + " " + name));
+                assertFalse(((String) read.get("desc")).isBlank(), "a text alternative");
             }
-            assertTrue(barTotal(browser, "#chart-minutes", "sent") >= 3);
-            assertTrue(barTotal(browser, "#chart-minutes", "permanent_failure") >= 1);
+            var minutes = (Map<?, ?>) chart(browser, "chart-minutes").get("series");
+            assertTrue((Long) ((List<?>) minutes.get("sent")).get(1) >= 3, minutes.toString());
+            assertTrue((Long) ((List<?>) minutes.get("permanent_failure")).get(1) >= 1, minutes.toString());
 
             // The failure reasons lead to the messages that failed with them.
-            var reasons = browser.find("#failure-reasons").getText();
+            var reasons = browser.textOf("failure-reasons");
             assertTrue(reasons.contains("400"), reasons);
             browser.screenshot("console-overview", 1280);
             browser.screenshot("console-overview-phone", 390);
-            browser.driver.findElements(By.cssSelector("#failure-reasons tr")).stream()
-                    .filter(row -> row.getText().contains("400"))
-                    .findFirst()
-                    .orElseThrow()
-                    .findElement(By.linkText("Show these messages"))
-                    .click();
+            // Found and followed in one script: the overview may have been refreshed since it was read.
+            assertEquals(Boolean.TRUE, browser.script("""
+                            var row = Array.from(document.querySelectorAll('#failure-reasons tr'))
+                                .find(function (tr) { return tr.innerText.indexOf('400') >= 0; });
+                            var link = row && Array.from(row.querySelectorAll('a'))
+                                .find(function (a) { return a.textContent.trim() === 'Show these messages'; });
+                            if (!link) { return false; }
+                            link.click();
+                            return true;"""), "a reason naming 400 with its link: " + reasons);
             browser.find("#reason-filter");
             assertTrue(browser.text().contains(username(failing)), browser.text());
         }
@@ -196,9 +193,12 @@ class ConsoleOverviewIT {
             var seen = new LinkedHashSet<String>();
             var pages = 0;
             while (true) {
-                var rows = browser.driver.findElements(By.cssSelector("#message-rows tr[data-id]"));
+                // In one script: the newest page replaces its rows every 5 s.
+                var rows = (List<?>)
+                        browser.script("return Array.from(document.querySelectorAll('#message-rows tr[data-id]'))"
+                                + ".map(function (tr) { return tr.getAttribute('data-id'); });");
                 for (var row : rows) {
-                    assertTrue(seen.add(row.getAttribute("data-id")), "repeated: " + row.getAttribute("data-id"));
+                    assertTrue(seen.add((String) row), "repeated: " + row);
                 }
                 pages++;
                 if (pages == 1) {
@@ -351,7 +351,7 @@ class ConsoleOverviewIT {
     }
 
     private static String figure(Browser browser, String name) {
-        return browser.find("#figure-" + name).getText().strip();
+        return browser.textOf("figure-" + name).strip();
     }
 
     private static Map<String, Long> figures(Browser browser) {
@@ -362,9 +362,22 @@ class ConsoleOverviewIT {
         return figures;
     }
 
-    private static long barTotal(Browser browser, String chart, String series) {
-        return browser.driver.findElements(By.cssSelector(chart + " g[data-series=" + series + "] rect")).stream()
-                .mapToLong(rect -> Long.parseLong(rect.getAttribute("data-count")))
-                .sum();
+    /**
+     * A chart read in one script: its text alternative ({@code desc}) and, per series, its number of bars and the sum
+     * of their counts.
+     */
+    private static Map<?, ?> chart(Browser browser, String id) {
+        browser.find("#" + id);
+        return (Map<?, ?>) browser.script("""
+                var chart = document.getElementById(arguments[0]);
+                var desc = chart.querySelector('desc');
+                var read = {desc: desc ? desc.textContent : '', series: {}};
+                chart.querySelectorAll('g[data-series]').forEach(function (g) {
+                    var bars = g.querySelectorAll('rect');
+                    var total = 0;
+                    bars.forEach(function (rect) { total += Number(rect.getAttribute('data-count')); });
+                    read.series[g.getAttribute('data-series')] = [bars.length, total];
+                });
+                return read;""", id);
     }
 }

@@ -29,7 +29,7 @@ class FaultsIT {
     void theEndpointAndTheRelayDownForSeveralRetriesThenBackDeliverEverything() throws Exception {
         int webhookPort = ServiceProcess.freePort();
         int smtpPort = ServiceProcess.freePort();
-        var settings = new HashMap<>(SharedService.SETTINGS);
+        var settings = new HashMap<>(SharedService.patientSettings());
         settings.put("CODER_PG_CONNECTION_URL", TestDatabase.fresh("faults_down"));
         settings.put("CODER_NOTIFICATIONS_WEBHOOK_ENDPOINT", "http://127.0.0.1:" + webhookPort + "/hook");
         settings.put("CODER_EMAIL_FROM", "notifications@example.com");
@@ -120,13 +120,11 @@ class FaultsIT {
     @Test
     void aReplicaStoppedInTheMiddleOfABatchLosesAndRepeatsNothing() throws Exception {
         var database = TestDatabase.fresh("faults_sigterm");
-        var settings = new HashMap<>(SharedService.SETTINGS);
-        settings.put("CODER_PG_CONNECTION_URL", database);
         // A send that overran its timeout may have arrived and is sent again: at least once, by design. The
         // receiver's 1.5 s must stay far inside the timeout even on a busy machine, or such retries would count
         // here as the stop's duplicates.
-        settings.put("CODER_NOTIFICATIONS_DISPATCH_TIMEOUT", "20s");
-        settings.put("CODER_NOTIFICATIONS_LEASE_PERIOD", "60s");
+        var settings = new HashMap<>(SharedService.patientSettings());
+        settings.put("CODER_PG_CONNECTION_URL", database);
         var first = ServiceProcess.start("faults-sigterm-a", settings);
         var api = new Api(first);
         var user = api.user("Sigrun Term", "member");

@@ -40,6 +40,18 @@ abstract class InboxStream implements AutoCloseable {
         return Optional.ofNullable(frames.poll(within.toMillis(), TimeUnit.MILLISECONDS));
     }
 
+    /**
+     * Waits for the first ping: the server sends it only after it registered the watch (InboxWatchers.add), so an
+     * item stored from now on reaches it. Proven by the watch itself, not by the shared service's gauge, which other
+     * classes' watches move too.
+     */
+    void awaitRegistered() throws Exception {
+        if (!Api.eventually(Duration.ofSeconds(30), () -> pings.get() >= 1)) {
+            throw new AssertionError(
+                    "no ping within 30 s: the watch was not registered (" + ended.getNow("open") + ")");
+        }
+    }
+
     JsonObject expectNext(Duration within) throws InterruptedException {
         return next(within).orElseThrow(() -> new AssertionError("no frame within " + within));
     }

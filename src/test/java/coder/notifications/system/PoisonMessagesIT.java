@@ -28,7 +28,7 @@ class PoisonMessagesIT {
     @Test
     void badRowsFailAloneAndEveryGoodMessageOfTheLeaseIsDeliveredInTheSameCycle() throws Exception {
         var database = TestDatabase.fresh("poison");
-        var settings = new HashMap<>(SharedService.SETTINGS);
+        var settings = new HashMap<>(SharedService.patientSettings());
         settings.put("CODER_PG_CONNECTION_URL", database);
         settings.put("CODER_NOTIFICATIONS_FETCH_INTERVAL", "10m");
         try (var service = ServiceProcess.start("poison", settings);

@@ -27,6 +27,18 @@ final class SharedService {
             "CODER_NOTIFICATIONS_STORE_SYNC_INTERVAL", "200ms",
             "CODER_ACCESS_URL", "https://coder.example.com");
 
+    /**
+     * {@link #SETTINGS} for a service of a test's own that counts deliveries exactly, with a dispatch timeout and a
+     * lease far beyond any send of a busy machine: a send that overran the shared 3 s is sent again (at least once,
+     * by design), and a lease of 6 s can expire under a slow batch, and either would count as a duplicate there.
+     */
+    static Map<String, String> patientSettings() {
+        var settings = new java.util.HashMap<>(SETTINGS);
+        settings.put("CODER_NOTIFICATIONS_DISPATCH_TIMEOUT", "20s");
+        settings.put("CODER_NOTIFICATIONS_LEASE_PERIOD", "60s");
+        return settings;
+    }
+
     static final TestRelay RELAY = TestRelay.plain();
     static final MockOAuth2Server OIDC = startProvider();
     static final String OIDC_ISSUER = "default";
