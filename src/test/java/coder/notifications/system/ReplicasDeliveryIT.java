@@ -42,11 +42,11 @@ class ReplicasDeliveryIT {
         // Started at the same moment on the empty database, one naming it in Coder's form, the other in JDBC form:
         // both must reach it, and its migrations must be applied once.
         int port = TestDatabase.port(ServiceProcess.WORK.resolve("cache"));
-        var first = CompletableFuture.supplyAsync(() -> replica(
+        var first = CompletableFuture.supplyAsync(() -> replicaAt(
                 "exactly-once-a",
                 "postgres://postgres@127.0.0.1:" + port + "/" + database + "?sslmode=disable",
                 patient));
-        var second = CompletableFuture.supplyAsync(() -> replica(
+        var second = CompletableFuture.supplyAsync(() -> replicaAt(
                 "exactly-once-b", "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres", patient));
         try (var a = first.join();
                 var b = second.join()) {
@@ -141,8 +141,11 @@ class ReplicasDeliveryIT {
     @Test
     void messagesLeasedByAKilledReplicaAreDeliveredByTheOther() throws Exception {
         var database = freshDatabase();
-        var starting = CompletableFuture.supplyAsync(() -> replica("victim", database));
-        try (var survivor = replica("survivor", database)) {
+        // Sends of 2.5 s stay far inside the timeout on a busy machine (one that overran 3 s would be retried, and
+        // three such a permanent failure); the lease still expires soon enough for the survivor to take over.
+        var slowSends = Map.of("CODER_NOTIFICATIONS_DISPATCH_TIMEOUT", "8s", "CODER_NOTIFICATIONS_LEASE_PERIOD", "12s");
+        var starting = CompletableFuture.supplyAsync(() -> replica("victim", database, slowSends));
+        try (var survivor = replica("survivor", database, slowSends)) {
             var victim = starting.join();
             var api = new Api(victim);
             var user = api.user("Slow Sally");
@@ -169,7 +172,8 @@ class ReplicasDeliveryIT {
     @Test
     void aGracefulStopFinishesTheBatchInFlightAndWritesItsResults() throws Exception {
         var database = freshDatabase();
-        var replica = replica("graceful", database);
+        // A send of 1.5 s that overran the shared 3 s timeout would leave a temporary failure, not the stop's fault.
+        var replica = replica("graceful", database, SharedService.patientSettings());
         var api = new Api(replica);
         var user = api.user("Graceful Grace");
         RECEIVER.delay(user, Duration.ofMillis(1500));
@@ -245,14 +249,18 @@ class ReplicasDeliveryIT {
     }
 
     private static ServiceProcess replica(String name, String database) {
-        return replica(
+        return replica(name, database, Map.of());
+    }
+
+    private static ServiceProcess replica(String name, String database, Map<String, String> overrides) {
+        return replicaAt(
                 name,
                 "postgres://postgres@127.0.0.1:" + TestDatabase.port(ServiceProcess.WORK.resolve("cache")) + "/"
                         + database + "?sslmode=disable",
-                Map.of());
+                overrides);
     }
 
-    private static ServiceProcess replica(String name, String databaseUrl, Map<String, String> overrides) {
+    private static ServiceProcess replicaAt(String name, String databaseUrl, Map<String, String> overrides) {
         var settings = new HashMap<>(SharedService.SETTINGS);
         // These replicas are about the webhooks' exactly-once under load and kills; the inbox would double every
         // queue. Its items across replicas are InboxPageIT's, its writes' idempotence InboxIT's.
